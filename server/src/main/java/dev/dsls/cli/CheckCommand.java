@@ -1,0 +1,85 @@
+package dev.dsls.cli;
+
+import dev.dsls.diagnostics.Diagnostic;
+import dev.dsls.diagnostics.Severity;
+import dev.dsls.validation.CheckOptions;
+import dev.dsls.validation.ManifestAnalyzer;
+import dev.dsls.yaml.SourceText;
+import dev.dsls.yaml.YamlFile;
+import dev.dsls.yaml.YamlParser;
+import dev.dsls.yaml.YamlProblem;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dsls check}: the diagnostics of the editor, for CI. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = "Report what the Kubernetes API server would reject in DaemonSet manifests, plus best"
+                + " practices and (with --nodes) placement problems.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors found", "1:errors found", "2:usage or I/O problem"})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json, sarif }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Manifest files or directories (searched for *.yaml, *.yml, *.json), or - for stdin.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--disable", paramLabel = "CODE", split = ",",
+            description = "Turn off the check with this code (repeatable, or comma-separated).")
+    List<String> disabled = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<InputFiles.Input> inputs;
+        try {
+            inputs = InputFiles.read(paths, System.in);
+        } catch (InputFiles.UsageException e) {
+            err.println("dsls check: " + e.getMessage());
+            return Main.USAGE;
+        }
+        CheckOptions options = new CheckOptions(new LinkedHashSet<>(disabled), List.of());
+        List<CheckReport.FileResult> results = new ArrayList<>();
+        for (InputFiles.Input input : inputs) {
+            results.add(new CheckReport.FileResult(input.path(), check(input.bytes(), options)));
+        }
+        CheckReport report = new CheckReport(results);
+        switch (format) {
+            case json -> out.println(report.toJson());
+            case sarif -> out.println(report.toSarif());
+            default -> report.printText(out);
+        }
+        out.flush();
+        return report.errorCount() > 0 ? Main.ERRORS_FOUND : Main.OK;
+    }
+
+    static List<Diagnostic> check(byte[] bytes, CheckOptions options) {
+        SourceText source = SourceText.decode(bytes);
+        YamlFile file = new YamlParser().parse(source.text());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        YamlProblem encoding = source.encodingProblem();
+        if (encoding != null) {
+            diagnostics.add(new Diagnostic(Severity.ERROR, encoding.code(), encoding.message(), encoding.range(),
+                    null, "Decode", Map.of()));
+        }
+        diagnostics.addAll(new ManifestAnalyzer().analyze(file, options));
+        return diagnostics;
+    }
+}

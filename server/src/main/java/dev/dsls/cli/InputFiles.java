@@ -1,0 +1,79 @@
+package dev.dsls.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Expands the PATH arguments of a command into manifest files: files, directories (recursively), or stdin. */
+final class InputFiles {
+    static final String STDIN = "-";
+
+    /** One input: its display path and its bytes. */
+    record Input(String path, byte[] bytes) {
+    }
+
+    private InputFiles() {
+    }
+
+    static List<Input> read(List<String> arguments, InputStream stdin) throws UsageException {
+        List<Input> inputs = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.equals(STDIN)) {
+                try {
+                    inputs.add(new Input("<stdin>", stdin.readAllBytes()));
+                } catch (IOException e) {
+                    throw new UsageException("cannot read standard input: " + e.getMessage());
+                }
+                continue;
+            }
+            Path path = Path.of(argument);
+            if (Files.isDirectory(path)) {
+                List<Path> manifests = manifestsBelow(path);
+                if (manifests.isEmpty()) {
+                    throw new UsageException(argument + ": no *.yaml, *.yml or *.json files in this directory");
+                }
+                for (Path manifest : manifests) {
+                    inputs.add(new Input(manifest.toString(), readFile(manifest)));
+                }
+            } else if (Files.exists(path)) {
+                inputs.add(new Input(argument, readFile(path)));
+            } else {
+                throw new UsageException(argument + ": no such file or directory");
+            }
+        }
+        return inputs;
+    }
+
+    static byte[] readFile(Path path) throws UsageException {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException | SecurityException e) {
+            throw new UsageException(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> manifestsBelow(Path directory) throws UsageException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).filter(InputFiles::isManifestName).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UsageException(directory + ": cannot list: " + e.getMessage());
+        }
+    }
+
+    private static boolean isManifestName(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    /** A problem with the command line or its files: reported on stderr with exit code 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

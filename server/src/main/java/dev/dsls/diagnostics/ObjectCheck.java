@@ -1,0 +1,7 @@
+package dev.dsls.diagnostics;
+
+/** One family of checks over a DaemonSet object; reports what it finds into the sink. */
+@FunctionalInterface
+public interface ObjectCheck {
+    void check(ManifestObject daemonSet, DiagnosticSink sink);
+}

@@ -1,0 +1,148 @@
+package dev.dsls.validation;
+
+import dev.dsls.diagnostics.Diagnostic;
+import dev.dsls.diagnostics.DiagnosticSink;
+import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.diagnostics.ObjectCheck;
+import dev.dsls.diagnostics.Severity;
+import dev.dsls.yaml.YMap;
+import dev.dsls.yaml.YNode;
+import dev.dsls.yaml.YSeq;
+import dev.dsls.yaml.YamlDocument;
+import dev.dsls.yaml.YamlFile;
+import dev.dsls.yaml.YamlParser;
+import dev.dsls.yaml.YamlPath;
+import dev.dsls.yaml.YamlProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every check over the DaemonSets of a YAML file. Documents that are not DaemonSets get no
+ * diagnostics at all: other kinds and non-Kubernetes YAML are not dsls' business.
+ */
+public final class ManifestAnalyzer {
+    /** An annotation that turns one check off for one DaemonSet, as kube-linter's ignore-check does. */
+    public static final String IGNORE_ANNOTATION_PREFIX = "ignore-check.dsls.dev/";
+    public static final String UNSERVED_API_VERSION = "unserved-api-version";
+
+    private static final Set<String> RETIRED_API_VERSIONS = Set.of("extensions/v1beta1", "apps/v1beta1", "apps/v1beta2");
+    private static final Pattern LOOKS_LIKE_DAEMONSET = Pattern.compile("(?m)^\\s*kind\\s*:\\s*[\"']?DaemonSet\\b");
+    private static final Comparator<Diagnostic> BY_POSITION = Comparator
+            .comparing((Diagnostic d) -> d.range().start())
+            .thenComparing(d -> d.range().end())
+            .thenComparing(Diagnostic::code);
+
+    private final List<ObjectCheck> builtInChecks;
+
+    public ManifestAnalyzer() {
+        this(List.of(new SchemaCheck(), new ApiValidation(), new BestPractices()));
+    }
+
+    public ManifestAnalyzer(List<ObjectCheck> builtInChecks) {
+        this.builtInChecks = List.copyOf(builtInChecks);
+    }
+
+    public List<Diagnostic> analyze(YamlFile file, CheckOptions options) {
+        List<Diagnostic> all = new ArrayList<>();
+        for (YamlDocument document : file.documents()) {
+            all.addAll(analyze(file, document, options));
+        }
+        return all;
+    }
+
+    /** The diagnostics of one document, sorted by position. */
+    public List<Diagnostic> analyze(YamlFile file, YamlDocument document, CheckOptions options) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<ManifestObject> daemonSets = daemonSets(document);
+        if (daemonSets.isEmpty() && !(document.hasProblems() && looksLikeDaemonSet(file, document))) {
+            return diagnostics;
+        }
+        for (YamlProblem problem : document.problems()) {
+            if (!options.disabledCodes().contains(problem.code())) {
+                diagnostics.add(new Diagnostic(Severity.ERROR, problem.code(), problem.message(), problem.range(),
+                        null, "Decode", Map.of()));
+            }
+        }
+        for (ManifestObject daemonSet : daemonSets) {
+            DiagnosticSink sink = new DiagnosticSink(daemonSet);
+            if (RETIRED_API_VERSIONS.contains(daemonSet.apiVersion())) {
+                reportRetiredApiVersion(daemonSet, sink);
+            } else {
+                for (ObjectCheck check : builtInChecks) {
+                    check.check(daemonSet, sink);
+                }
+                for (ObjectCheck check : options.extraChecks()) {
+                    check.check(daemonSet, sink);
+                }
+            }
+            Set<String> ignoredHere = ignoredCodes(daemonSet);
+            for (Diagnostic diagnostic : sink.diagnostics()) {
+                if (!options.disabledCodes().contains(diagnostic.code()) && !ignoredHere.contains(diagnostic.code())) {
+                    diagnostics.add(diagnostic);
+                }
+            }
+        }
+        diagnostics.sort(BY_POSITION);
+        return diagnostics;
+    }
+
+    /** The DaemonSet objects of a document: its root, or the DaemonSet items of a List. */
+    public static List<ManifestObject> daemonSets(YamlDocument document) {
+        YMap root = document.rootMap();
+        if (root == null) {
+            return List.of();
+        }
+        if (isDaemonSet(root)) {
+            return List.of(new ManifestObject(document, root, YamlPath.ROOT));
+        }
+        String kind = root.text("kind");
+        List<ManifestObject> items = new ArrayList<>();
+        if (kind != null && kind.endsWith("List") && root.get("items") instanceof YSeq seq) {
+            for (int i = 0; i < seq.items().size(); i++) {
+                if (seq.items().get(i) instanceof YMap item && isDaemonSet(item)) {
+                    items.add(new ManifestObject(document, item, YamlPath.ROOT.field("items").index(i)));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static boolean isDaemonSet(YMap map) {
+        String apiVersion = map.text("apiVersion");
+        return "DaemonSet".equals(map.text("kind"))
+                && ("apps/v1".equals(apiVersion) || RETIRED_API_VERSIONS.contains(apiVersion));
+    }
+
+    private static boolean looksLikeDaemonSet(YamlFile file, YamlDocument document) {
+        return LOOKS_LIKE_DAEMONSET.matcher(file.text().substring(document.startOffset(), document.endOffset())).find();
+    }
+
+    private static void reportRetiredApiVersion(ManifestObject daemonSet, DiagnosticSink sink) {
+        YNode apiVersion = daemonSet.root().get("apiVersion");
+        Diagnostic diagnostic = new Diagnostic(Severity.ERROR, UNSERVED_API_VERSION, String.format(
+                "no matches for kind \"DaemonSet\" in version \"%s\": Kubernetes stopped serving DaemonSets from %s"
+                        + " in 1.16. Use apiVersion: apps/v1 (it requires spec.selector to match the template labels).",
+                daemonSet.apiVersion(), daemonSet.apiVersion()), apiVersion.range(), "apiVersion", "Decode",
+                Map.of("replacement", "apps/v1"));
+        sink.add(diagnostic);
+    }
+
+    private static Set<String> ignoredCodes(ManifestObject daemonSet) {
+        YMap metadata = daemonSet.root().map("metadata");
+        YMap annotations = metadata == null ? null : metadata.map("annotations");
+        if (annotations == null) {
+            return Set.of();
+        }
+        Set<String> codes = new java.util.HashSet<>();
+        annotations.entries().forEach(entry -> {
+            if (entry.name().startsWith(IGNORE_ANNOTATION_PREFIX)) {
+                codes.add(entry.name().substring(IGNORE_ANNOTATION_PREFIX.length()));
+            }
+        });
+        return codes;
+    }
+}
