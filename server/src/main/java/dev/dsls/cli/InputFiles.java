@@ -59,10 +59,21 @@ final class InputFiles {
 
     private static List<Path> manifestsBelow(Path directory) throws UsageException {
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile).filter(InputFiles::isManifestName).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(InputFiles::isManifestName)
+                    .filter(path -> !isHidden(directory.relativize(path))).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UsageException(directory + ": cannot list: " + e.getMessage());
         }
+    }
+
+    /** Dot-directories (.git, .dsls, .vscode) hold tooling files, not manifests. */
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isManifestName(Path path) {
