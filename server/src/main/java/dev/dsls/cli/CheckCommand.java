@@ -31,6 +31,8 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif }
 
+    static final String FILE_TOO_LARGE = "yaml-file-too-large";
+
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "Manifest files or directories (searched for *.yaml, *.yml, *.json), or - for stdin.")
     List<String> paths = new ArrayList<>();
@@ -66,8 +68,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<CheckReport.FileResult> results = new ArrayList<>();
         for (InputFiles.Input input : inputs) {
-            results.add(new CheckReport.FileResult(input.path(), check(input.path(), input.bytes(), inventory,
-                    new LinkedHashSet<>(disabled))));
+            results.add(new CheckReport.FileResult(input.path(), input.tooLarge() ? List.of(tooLarge(input))
+                    : check(input.path(), input.bytes(), inventory, new LinkedHashSet<>(disabled))));
         }
         CheckReport report = new CheckReport(results);
         switch (format) {
@@ -77,6 +79,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.errorCount() > 0 ? Main.ERRORS_FOUND : Main.OK;
+    }
+
+    static Diagnostic tooLarge(InputFiles.Input input) {
+        return new Diagnostic(Severity.ERROR, FILE_TOO_LARGE, String.format("The file has %d bytes, more than the"
+                + " %d MiB dsls reads; a manifest that large cannot be applied (the API server takes 3 MiB per"
+                + " object). Split it into smaller files.", input.size(), InputFiles.MAX_FILE_BYTES >> 20),
+                dev.dsls.yaml.Range.of(0, 0, 0, 0), null, "Decode", Map.of());
     }
 
     /**

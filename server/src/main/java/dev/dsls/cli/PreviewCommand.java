@@ -75,6 +75,11 @@ final class PreviewCommand implements Callable<Integer> {
         long errors = 0;
         boolean anyInventory = !declared.isEmpty();
         for (InputFiles.Input input : inputs) {
+            if (input.tooLarge()) {
+                printError(err, input.path(), CheckCommand.tooLarge(input));
+                errors++;
+                continue;
+            }
             SourceText source = SourceText.decode(input.bytes());
             YamlFile file = new YamlParser().parse(source.text());
             errors += new ManifestAnalyzer().analyze(file, CheckOptions.DEFAULT).stream()
