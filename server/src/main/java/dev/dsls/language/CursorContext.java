@@ -28,6 +28,13 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                             int wordStart, Set<String> siblings, int column) {
     public static final String ITEM = "[]";
 
+    /**
+     * Sibling keys are looked for this many lines up (and as many again down): a mapping with more keys
+     * than that (a 10 MB label list) costs a bounded time per request, and only risks a key being offered
+     * that is already present far away.
+     */
+    private static final int MAX_SIBLING_LINES = 10_000;
+
     private static final Pattern KEY = Pattern.compile("^(\"[^\"]*\"|'[^']*'|[^\\s#:'\"{\\[][^:#]*?)\\s*:(?:\\s+(.*))?$");
 
     /** One non-blank line's shape: indentation, a leading "- ", the key column and key. */
@@ -111,7 +118,8 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                 break;
             }
             String stripped = text.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")) {
+            if (stripped.isEmpty() || stripped.startsWith("#")
+                    || column > 0 && indentOf(text) > Math.max(column, listDash)) {
                 continue;
             }
             Line line = Line.parse(text);
@@ -163,6 +171,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
     private static Set<String> siblingKeys(TextIndex index, int lineNumber, Line start) {
         Set<String> keys = new LinkedHashSet<>();
         int column = start.keyColumn();
+        int examined = 0;
         if (!start.dashed()) {
             for (int n = lineNumber - 1; n >= 0; n--) {
                 String text = index.lineText(n);
@@ -170,8 +179,11 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                     break;
                 }
                 String stripped = text.strip();
-                if (stripped.isEmpty() || stripped.startsWith("#")) {
+                if (stripped.isEmpty() || stripped.startsWith("#") || indentOf(text) > column) {
                     continue;
+                }
+                if (++examined > MAX_SIBLING_LINES) {
+                    break;
                 }
                 Line line = Line.parse(text);
                 if (line.keyColumn() == column && line.key() != null) {
@@ -188,8 +200,11 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                 break;
             }
             String stripped = text.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")) {
+            if (stripped.isEmpty() || stripped.startsWith("#") || indentOf(text) > column) {
                 continue;
+            }
+            if (++examined > 2 * MAX_SIBLING_LINES) {
+                break;
             }
             Line line = Line.parse(text);
             if (line.keyColumn() < column || line.dashed() && line.indent() < column) {
@@ -200,6 +215,19 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
             }
         }
         return keys;
+    }
+
+    /**
+     * The leading spaces of a line. A line indented deeper than the column being resolved holds neither
+     * a sibling nor a parent, so it is skipped before the costlier {@link Line#parse}: a mapping of
+     * 100,000 nested entries then costs a character count per line, not a regular expression.
+     */
+    private static int indentOf(String text) {
+        int indent = 0;
+        while (indent < text.length() && text.charAt(indent) == ' ') {
+            indent++;
+        }
+        return indent;
     }
 
     private static String unquote(String text) {

@@ -22,12 +22,12 @@ import dev.dsls.yaml.Position;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.YamlDocument;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import dev.dsls.yaml.YamlPath;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 
@@ -82,9 +82,9 @@ final class Placements {
      * Hover for placement: on {@code kind: DaemonSet} or the name, the per-node summary; on a toleration
      * or a required node affinity expression, the nodes it lets in or keeps out.
      */
-    static HoverService.PlacementHover hover(String uri, Inventory workspace) {
+    static HoverService.PlacementHover hover(String uri, Inventory workspace, Function<String, YamlFile> parser) {
         return (text, position, context, markdown) -> {
-            YamlFile file = new YamlParser().parse(text);
+            YamlFile file = parser.apply(text);
             YamlDocument document = file.documentAt(position);
             if (document == null || document.root() == null) {
                 return null;

@@ -10,7 +10,6 @@ import dev.dsls.language.NodeFacts;
 import dev.dsls.validation.CheckOptions;
 import dev.dsls.validation.ManifestAnalyzer;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -272,8 +271,7 @@ final class ServerSession {
 
     /** Everything {@code dsls check --nodes <inventory>} reports for the document. */
     List<Diagnostic> analyze(OpenDocument document) {
-        YamlFile file = new YamlParser().parse(document.text());
-        return analyze(document.uri(), file);
+        return analyze(document.uri(), document.parse(document.text()));
     }
 
     List<Diagnostic> analyze(String uri, YamlFile file) {
@@ -284,7 +282,7 @@ final class ServerSession {
 
     CompletableFuture<JsonObject> placement(String uri, org.eclipse.lsp4j.Position position) {
         OpenDocument document = document(uri);
-        return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, new YamlParser().parse(document.text()),
+        return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, document.parse(document.text()),
                 inventory.state().inventory(), position == null ? null : new dev.dsls.yaml.Position(position.getLine(),
                         position.getCharacter())), worker);
     }

@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML text into position-exact node trees with SnakeYAML's composer only: no object is ever
@@ -75,7 +74,7 @@ public final class YamlParser {
         Converter converter = new Converter(index, start, chunk, problems);
         YNode root = null;
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(chunk), loaderOptions()),
+            Composer composer = new Composer(new ParserImpl(new WholeTextReader(chunk), loaderOptions()),
                     new KubernetesYamlResolver(), loaderOptions());
             Node node = composer.getSingleNode();
             if (node != null) {
@@ -155,7 +154,10 @@ public final class YamlParser {
         private final List<YamlProblem> problems;
         private final int[] codePointOffsets;
         private final Map<Node, Boolean> onStack = new IdentityHashMap<>();
+        private final Map<Node, Boolean> seen = new IdentityHashMap<>();
         private int expanded;
+        private int copied;
+        private int insideAlias;
 
         Converter(TextIndex index, int chunkStart, String chunk, List<YamlProblem> problems) {
             this.index = index;
@@ -211,6 +213,49 @@ public final class YamlParser {
                         + " never ends; Kubernetes cannot read recursive YAML.",
                         range(node.getStartMark(), node.getStartMark()));
             }
+            boolean alias = seen.put(node, Boolean.TRUE) != null;
+            if (alias) {
+                insideAlias++;
+            }
+            try {
+                if (insideAlias > 0) {
+                    copied++;
+                    checkAliasRatio(node);
+                }
+                return convertNode(node, depth);
+            } finally {
+                if (alias) {
+                    insideAlias--;
+                }
+            }
+        }
+
+        /**
+         * The API server's YAML decoder (go-yaml v2) refuses a document whose nodes come mostly from alias
+         * expansion: beyond 1,000 nodes of which over 100 are copies, at most 99% may be copies up to 400,000
+         * nodes, sliding down to 10% at 4,000,000. The same rule stops an alias bomb after a few thousand
+         * nodes instead of at the expansion budget.
+         */
+        private void checkAliasRatio(Node node) {
+            if (copied > 100 && expanded > 1000 && (double) copied / expanded > allowedAliasRatio(expanded)) {
+                throw new ExpansionLimitException(String.format("Expanding the aliases of this document gives %d"
+                        + " nodes, %d of them copies made by aliases; the Kubernetes API server rejects such"
+                        + " excessive aliasing (an alias bomb). Write the repeated parts out or use fewer aliases.",
+                        expanded, copied), range(node.getStartMark(), node.getStartMark()));
+            }
+        }
+
+        private static double allowedAliasRatio(int nodes) {
+            if (nodes <= 400_000) {
+                return 0.99;
+            }
+            if (nodes >= 4_000_000) {
+                return 0.10;
+            }
+            return 0.99 - 0.89 * (nodes - 400_000) / 3_600_000.0;
+        }
+
+        private YNode convertNode(Node node, int depth) {
             Range range = range(node.getStartMark(), node.getEndMark());
             checkTag(node, range);
             if (node instanceof ScalarNode scalar) {
