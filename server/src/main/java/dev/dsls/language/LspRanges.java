@@ -15,8 +15,9 @@ public final class LspRanges {
         return new org.eclipse.lsp4j.Position(position.line(), position.character());
     }
 
+    /** A client's position; a negative line or character (never valid in LSP) is clamped to 0 like one past the end. */
     public static dev.dsls.yaml.Position fromLsp(org.eclipse.lsp4j.Position position) {
-        return new dev.dsls.yaml.Position(position.getLine(), position.getCharacter());
+        return new dev.dsls.yaml.Position(Math.max(0, position.getLine()), Math.max(0, position.getCharacter()));
     }
 
     public static Range fromLsp(org.eclipse.lsp4j.Range range) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Connects the server to a transport. */
@@ -51,7 +50,7 @@ public final class LspLauncher {
     /** Starts a server on the given streams; {@code onExit} runs when the client sends exit or goes away. */
     public static Future<Void> start(InputStream in, OutputStream out, IntConsumer onExit) {
         DslsLanguageServer server = new DslsLanguageServer(onExit);
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new GuardedLauncherBuilder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
