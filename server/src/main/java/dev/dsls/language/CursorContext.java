@@ -70,7 +70,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
     public static CursorContext at(TextIndex index, Position position) {
         int lineNumber = Math.max(0, Math.min(position.line(), index.lineCount() - 1));
         String lineText = index.lineText(lineNumber);
-        int cursor = Math.min(position.character(), lineText.length());
+        int cursor = Math.max(0, Math.min(position.character(), lineText.length()));
         Line line = Line.parse(lineText.substring(0, cursor));
         String typed = lineText.substring(Math.min(line.keyColumn(), cursor), cursor);
 

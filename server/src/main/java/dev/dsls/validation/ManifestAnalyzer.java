@@ -114,7 +114,7 @@ public final class ManifestAnalyzer {
     private static boolean isDaemonSet(YMap map) {
         String apiVersion = map.text("apiVersion");
         return "DaemonSet".equals(map.text("kind"))
-                && ("apps/v1".equals(apiVersion) || RETIRED_API_VERSIONS.contains(apiVersion));
+                && ("apps/v1".equals(apiVersion) || apiVersion != null && RETIRED_API_VERSIONS.contains(apiVersion));
     }
 
     private static boolean looksLikeDaemonSet(YamlFile file, YamlDocument document) {

@@ -46,6 +46,9 @@ public final class TextIndex {
         if (line >= lineStarts.length - 1) {
             return text.length();
         }
+        if (line < 0) {
+            return lineEnd(0);
+        }
         int end = lineStarts[line + 1];
         while (end > lineStarts[line] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;

@@ -1,0 +1,47 @@
+package dev.dsls.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.dsls.cli.CliRunner;
+import dev.dsls.language.ClientFeatures;
+import dev.dsls.language.CompletionService;
+import dev.dsls.language.HoverService;
+import dev.dsls.language.NodeFacts;
+import dev.dsls.yaml.Position;
+import dev.dsls.yaml.TextIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@link FuzzTest} found, each as a regression test. */
+class FuzzFindingsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aDaemonSetWithoutApiVersionIsCheckedNotCrashed() throws Exception {
+        // Set.of(...).contains(null) throws: kind DaemonSet with no (or a null) apiVersion stopped the analysis.
+        for (String yaml : new String[] {"kind: DaemonSet\nmetadata: {name: x}\n", "apiVersion: ~\nkind: DaemonSet\n"}) {
+            Path file = temp.resolve("no-api-version.yaml");
+            Files.writeString(file, yaml);
+            CliRunner.Result result = CliRunner.run("check", file.toString());
+            assertEquals(0, result.exitCode(), result.out() + result.err());
+        }
+    }
+
+    @Test
+    void completionAndHoverAcceptANegativePosition() {
+        Position before = new Position(-1, -1);
+        assertNotNull(new CompletionService().complete(HostileInputs.DEMO, before, NodeFacts.NONE, ClientFeatures.RICH));
+        new HoverService().hover(HostileInputs.DEMO, before, NodeFacts.NONE, null, ClientFeatures.RICH);
+    }
+
+    @Test
+    void aLineBeforeTheFirstEndsWhereTheFirstEnds() {
+        TextIndex index = new TextIndex("first\nsecond\n");
+        assertEquals(5, index.lineEnd(-1));
+        assertEquals("first", index.lineText(-1));
+    }
+}
