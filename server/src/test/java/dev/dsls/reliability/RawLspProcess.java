@@ -44,11 +44,23 @@ final class RawLspProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmOptions] -cp <test classpath> dev.dsls.cli.Main lsp}. */
     static RawLspProcess start(List<String> jvmOptions) throws IOException {
+        return new RawLspProcess(new ProcessBuilder(serverCommand(jvmOptions)).start());
+    }
+
+    /** The same under {@code strace -f}, recording process starts, network calls and file opens to the trace file. */
+    static RawLspProcess startTraced(Path trace, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", trace.toString(),
+                "-e", "trace=execve,socket,connect,bind,listen,accept,accept4,sendto,sendmsg,open,openat,creat"));
+        command.addAll(serverCommand(jvmOptions));
+        return new RawLspProcess(new ProcessBuilder(command).start());
+    }
+
+    private static List<String> serverCommand(List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.dsls.cli.Main", "lsp"));
-        return new RawLspProcess(new ProcessBuilder(command).start());
+        return command;
     }
 
     static RawLspProcess start() throws IOException {
