@@ -127,8 +127,8 @@ class HostileYamlTest {
         Files.write(file, input.bytes().get());
         JsonObject replicas = checkDiagnostics(CliRunner.run("check", "--format", "json", file.toString())).get(0);
         assertEquals("unknown-field", replicas.get("code").getAsString());
-        assertEquals("{\"start\":{\"line\":5,\"character\":2},\"end\":{\"line\":5,\"character\":10}}",
-                replicas.get("range").toString(), "line 6, the replicas key, as in the LF file");
+        assertEquals(JsonParser.parseString("{\"start\":{\"line\":5,\"character\":2},\"end\":{\"line\":5,\"character\":10}}"),
+                replicas.get("range"), "line 6, the replicas key, as in the LF file");
 
         String uri = workspace.resolve("positions-" + name.hashCode() + ".yaml").toUri().toString();
         Diagnostic published = LspProbe.openAndProbe(client, uri, input.editorText().replace("\uFEFF", ""))
