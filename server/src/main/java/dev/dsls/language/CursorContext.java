@@ -175,15 +175,11 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
         if (!start.dashed()) {
             for (int n = lineNumber - 1; n >= 0; n--) {
                 String text = index.lineText(n);
-                if (text.startsWith("---") || text.startsWith("...")) {
+                if (endsDocument(text) || !passesOver(text, column) && ++examined > MAX_SIBLING_LINES) {
                     break;
                 }
-                String stripped = text.strip();
-                if (stripped.isEmpty() || stripped.startsWith("#") || indentOf(text) > column) {
+                if (passesOver(text, column)) {
                     continue;
-                }
-                if (++examined > MAX_SIBLING_LINES) {
-                    break;
                 }
                 Line line = Line.parse(text);
                 if (line.keyColumn() == column && line.key() != null) {
@@ -196,15 +192,11 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
         }
         for (int n = lineNumber + 1; n < index.lineCount(); n++) {
             String text = index.lineText(n);
-            if (text.startsWith("---") || text.startsWith("...")) {
+            if (endsDocument(text) || !passesOver(text, column) && ++examined > 2 * MAX_SIBLING_LINES) {
                 break;
             }
-            String stripped = text.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#") || indentOf(text) > column) {
+            if (passesOver(text, column)) {
                 continue;
-            }
-            if (++examined > 2 * MAX_SIBLING_LINES) {
-                break;
             }
             Line line = Line.parse(text);
             if (line.keyColumn() < column || line.dashed() && line.indent() < column) {
@@ -215,6 +207,16 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
             }
         }
         return keys;
+    }
+
+    private static boolean endsDocument(String text) {
+        return text.startsWith("---") || text.startsWith("...");
+    }
+
+    /** A blank line, a comment, or a line indented deeper than the column: neither a sibling nor the mapping's end. */
+    private static boolean passesOver(String text, int column) {
+        String stripped = text.strip();
+        return stripped.isEmpty() || stripped.startsWith("#") || indentOf(text) > column;
     }
 
     /**

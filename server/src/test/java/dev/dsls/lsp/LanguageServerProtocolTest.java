@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dsls.testing.Cursor;
+import dev.dsls.testing.Manifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,24 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LanguageServerProtocolTest {
-    private static final String DEMO = String.join("\n",
-            "apiVersion: apps/v1",
-            "kind: DaemonSet",
-            "metadata:",
-            "  name: demo",
-            "spec:",
-            "  selector:",
-            "    matchLabels:",
-            "      app: demo",
-            "  template:",
-            "    metadata:",
-            "      labels:",
-            "        app: demo",
-            "    spec:",
-            "      containers:",
-            "      - name: demo",
-            "        image: busybox:1.36",
-            "");
+    private static final String DEMO = Manifests.DEMO;
 
     @TempDir
     Path workspace;

@@ -1,5 +1,6 @@
 package dev.dsls.reliability;
 
+import dev.dsls.testing.Manifests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,24 +12,7 @@ import java.util.function.Supplier;
  */
 final class HostileInputs {
     /** A DaemonSet that is valid as it stands; the inputs below wrap or damage it. */
-    static final String DEMO = String.join("\n",
-            "apiVersion: apps/v1",
-            "kind: DaemonSet",
-            "metadata:",
-            "  name: demo",
-            "spec:",
-            "  selector:",
-            "    matchLabels:",
-            "      app: demo",
-            "  template:",
-            "    metadata:",
-            "      labels:",
-            "        app: demo",
-            "    spec:",
-            "      containers:",
-            "      - name: demo",
-            "        image: busybox:1.36",
-            "");
+    static final String DEMO = Manifests.DEMO;
 
     /** Hostile content after this header is in a DaemonSet document, which dsls reports problems of. */
     static final String HEADER = "apiVersion: apps/v1\nkind: DaemonSet\n";
