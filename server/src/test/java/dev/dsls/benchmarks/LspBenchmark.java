@@ -31,7 +31,7 @@ public final class LspBenchmark {
     static List<String> serverCommand(Path jar) {
         Path archive = jar.resolveSibling("dsls.jsa");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr"));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr"));
         String extra = System.getProperty("dsls.bench.jvm", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
