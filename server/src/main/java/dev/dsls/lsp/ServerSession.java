@@ -60,6 +60,9 @@ final class ServerSession {
     private volatile ClientFeatures features = ClientFeatures.PLAIN;
     private volatile boolean pullsConfiguration;
     private volatile boolean watchesFiles;
+    private volatile boolean refreshesCodeLenses;
+    /** Completes once the first inventory load after the handshake is done, found or not. */
+    private final CompletableFuture<Void> inventoryLoaded = new CompletableFuture<>();
     private volatile Settings settings = Settings.DEFAULT;
     private volatile Path root;
     private volatile boolean shutdown;
@@ -92,6 +95,8 @@ final class ServerSession {
         pullsConfiguration = workspace != null && Boolean.TRUE.equals(workspace.getConfiguration());
         watchesFiles = workspace != null && workspace.getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(workspace.getDidChangeWatchedFiles().getDynamicRegistration());
+        refreshesCodeLenses = workspace != null && workspace.getCodeLens() != null
+                && Boolean.TRUE.equals(workspace.getCodeLens().getRefreshSupport());
     }
 
     ClientFeatures features() {
@@ -130,8 +135,11 @@ final class ServerSession {
         worker.shutdownNow();
     }
 
+    /** Logs to the client; warnings and errors also to stderr, which some clients file as errors. */
     void log(MessageType type, String message) {
-        System.err.println("[dsls] " + message);
+        if (type == MessageType.Error || type == MessageType.Warning || client == null) {
+            System.err.println("[dsls] " + message);
+        }
         LanguageClient target = client;
         if (target != null && (type != MessageType.Log || !"off".equals(settings.traceServer()))) {
             target.logMessage(new MessageParams(type, message));
@@ -197,9 +205,15 @@ final class ServerSession {
                         state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));
                 publishInventoryProblems(state.problems());
                 recheckAll();
+                LanguageClient target = client;
+                if (refreshesCodeLenses && target != null && inventoryLoaded.isDone()) {
+                    target.refreshCodeLenses();
+                }
             }
         } catch (RuntimeException e) {
             log(MessageType.Error, "could not reload the node inventory: " + e);
+        } finally {
+            inventoryLoaded.complete(null);
         }
     }
 
@@ -224,12 +238,23 @@ final class ServerSession {
         inventoryProblemUris.addAll(uris);
     }
 
+    /**
+     * The inventory in use. Placement answers wait (briefly) for the first load, so a code lens asked
+     * for right after the handshake does not say "no inventory" while the inventory is being read.
+     */
     WorkspaceInventory.State inventoryState() {
+        try {
+            inventoryLoaded.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log(MessageType.Warning, "the node inventory is taking long to load; answering without waiting");
+        }
         return inventory.state();
     }
 
     NodeFacts nodeFacts() {
-        return inventory.state().facts();
+        return inventoryState().facts();
     }
 
     // ---- documents
@@ -310,8 +335,8 @@ final class ServerSession {
     CompletableFuture<JsonObject> placement(String uri, org.eclipse.lsp4j.Position position) {
         OpenDocument document = document(uri);
         return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, document.parsed(),
-                inventory.state().inventory(), position == null ? null : new dev.dsls.yaml.Position(position.getLine(),
-                        position.getCharacter())), worker);
+                inventoryState().inventory(), position == null ? null : new dev.dsls.yaml.Position(position.getLine(),
+                        position.getCharacter())));
     }
 
     JsonObject inventoryJson() {
