@@ -85,9 +85,10 @@ final class DslsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return compute(params.getTextDocument().getUri(), (document, cancel) -> hover.hover(document.text(),
+        String uri = params.getTextDocument().getUri();
+        return compute(uri, (document, cancel) -> hover.hover(document.text(),
                 LspRanges.fromLsp(params.getPosition()), session.nodeFacts(),
-                Placements.hover(session.inventoryState().inventory()), session.features()));
+                Placements.hover(uri, session.inventoryState().inventory()), session.features()));
     }
 
     @Override
@@ -109,7 +110,7 @@ final class DslsTextDocumentService implements TextDocumentService {
             YamlFile file = parse(document);
             DiagnosticsPublisher.Published last = session.lastDiagnostics(uri);
             var diagnostics = last != null && last.version() == document.version() ? last.diagnostics()
-                    : session.analyze(file);
+                    : session.analyze(uri, file);
             return codeActions.actions(uri, file, diagnostics, LspRanges.fromLsp(params.getRange())).stream()
                     .map(Either::<Command, CodeAction>forRight).toList();
         });

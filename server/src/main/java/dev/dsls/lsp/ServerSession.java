@@ -273,12 +273,12 @@ final class ServerSession {
     /** Everything {@code dsls check --nodes <inventory>} reports for the document. */
     List<Diagnostic> analyze(OpenDocument document) {
         YamlFile file = new YamlParser().parse(document.text());
-        return analyze(file);
+        return analyze(document.uri(), file);
     }
 
-    List<Diagnostic> analyze(YamlFile file) {
+    List<Diagnostic> analyze(String uri, YamlFile file) {
         CheckOptions options = new CheckOptions(new LinkedHashSet<>(settings.disabledChecks()),
-                Placements.checks(file, inventory.state().inventory()));
+                Placements.checks(uri, file, inventory.state().inventory()));
         return new ManifestAnalyzer().analyze(file, options);
     }
 
