@@ -27,11 +27,14 @@ local settings = {
   },
 }
 
--- The only place that says where the server is and how the JVM starts (fast start-up flags:
--- dsls is short-lived per editor session, so the serial GC and C1-only JIT start fastest).
+-- The only place that says where the server is and how the JVM starts.
 local jar = os.getenv('DSLS_JAR') or vim.fn.expand('~/.local/share/dsls/dsls.jar')
 local java = os.getenv('JAVA_HOME') and (os.getenv('JAVA_HOME') .. '/bin/java') or 'java'
-local jvm_flags = { '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto' }
+-- Fast start, small heap: serial GC, C1 JIT only, and the class-data-sharing archive the build
+-- writes next to the jar (dsls.jsa; ignored when missing or stale). JVM warnings go to stderr,
+-- never to stdout, which carries LSP.
+local jvm_flags = { '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto',
+  '-XX:SharedArchiveFile=' .. jar:gsub('%.jar$', '.jsa'), '-Xlog:disable', '-Xlog:all=warning:stderr' }
 local cmd = vim.list_extend(vim.list_extend({ java }, jvm_flags), { '-jar', jar, 'lsp' })
 
 local clients_by_root = {} -- root directory -> client id: one server per workspace root
@@ -55,36 +58,31 @@ local function find_root(path)
   return dir
 end
 
--- Formats the result of dsls.showPlacement:
--- {daemonSets = {{name, namespace, status, rollout, nodes = {{name, desired, fits, runs, reasons}}}}}
+-- Formats the result of dsls.showPlacement (what `dsls preview --format json` prints) as
+-- `dsls preview` does: a summary, kubectl's status columns, one line per node, near misses, rollout.
 local function placement_lines(result)
   local lines = {}
-  -- status/rollout are shown as "key: value" pairs so that new fields appear without a change here.
-  local function pairs_line(label, t)
-    if type(t) ~= 'table' then return end
-    local keys, parts = vim.tbl_keys(t), {}
-    table.sort(keys)
-    for _, k in ipairs(keys) do
-      if type(t[k]) ~= 'table' then table.insert(parts, k .. ': ' .. tostring(t[k])) end
-    end
-    if #parts > 0 then table.insert(lines, '  ' .. label .. ' ' .. table.concat(parts, ', ')) end
-  end
   for _, ds in ipairs((result or {}).daemonSets or {}) do
-    table.insert(lines, string.format('DaemonSet %s/%s', ds.namespace or 'default', ds.name or '?'))
-    pairs_line('status: ', ds.status)
-    pairs_line('rollout:', ds.rollout)
+    local st, ro = ds.status or {}, ds.rollout or {}
+    table.insert(lines, string.format('DaemonSet %s/%s: %s', ds.namespace, ds.name, ds.summary or ''))
+    table.insert(lines, string.format('DESIRED %s  CURRENT %s  READY %s  UP-TO-DATE %s  AVAILABLE %s  NODE SELECTOR %s',
+      st.desiredNumberScheduled, st.currentNumberScheduled, st.numberReady, st.updatedNumberScheduled,
+      st.numberAvailable, ds.nodeSelector or ''))
+    table.insert(lines, string.format('%-24s %-8s %s', 'NODE', 'RUNS', 'REASON'))
+    local near = {}
     for _, node in ipairs(ds.nodes or {}) do
-      local state = not node.desired and 'excluded' or (node.runs and 'runs' or 'pending')
-      local reasons = {}
-      for _, r in ipairs(node.reasons or {}) do
-        table.insert(reasons, string.format('%s: %s', r.code, r.message))
-      end
-      table.insert(lines, string.format('  %-24s %-8s %s', node.name, state, table.concat(reasons, '; ')))
+      local reasons = vim.tbl_map(function(r) return r.code .. ': ' .. r.message end, node.reasons or {})
+      table.insert(lines, string.format('%-24s %-8s %s', node.name, node.runs, table.concat(reasons, '; ')))
+      if node.nearMiss then table.insert(near, 'near miss: ' .. node.name .. ': ' .. node.nearMiss.message) end
+    end
+    vim.list_extend(lines, near)
+    if ro.strategy then
+      table.insert(lines, string.format('rollout: %s, %s waves; %s', ro.strategy, tostring(ro.waves), ro.note or ''))
     end
     table.insert(lines, '')
   end
   if #lines == 0 then
-    lines = { 'dsls: no DaemonSet in this document (or no node inventory; see dsls.inventory)' }
+    lines = { 'dsls: no DaemonSet here (or no node inventory: see the dsls.inventory setting)' }
   end
   return lines
 end
