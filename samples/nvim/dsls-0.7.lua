@@ -117,14 +117,18 @@ local function on_attach(client, bufnr)
     { desc = 'dsls: where the DaemonSet under the cursor runs' })
   -- Code lenses: 0.7 only shows what vim.lsp.codelens.refresh() fetched. Refresh only from here on:
   -- on_attach runs once the client is initialised, and a refresh sent earlier would find no
-  -- initialised client and leave 0.7's refresh throttle stuck for this buffer.
-  local group = vim.api.nvim_create_augroup('dsls_codelens_' .. bufnr, { clear = true })
-  vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave' }, {
-    group = group, buffer = bufnr, callback = function() vim.lsp.codelens.refresh() end,
-  })
-  if vim.api.nvim_get_current_buf() == bufnr then -- refresh() works on the current buffer
-    vim.lsp.codelens.refresh()
+  -- initialised client and leave 0.7's refresh throttle stuck for this buffer. Besides the usual
+  -- BufEnter, CursorHold and InsertLeave, refresh when the server publishes new diagnostics: it does
+  -- so after (re)loading the node inventory, which changes the placement the lens shows.
+  local function refresh()
+    if vim.api.nvim_get_current_buf() == bufnr then vim.lsp.codelens.refresh() end -- current buffer only
   end
+  vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave', 'DiagnosticChanged' }, {
+    group = vim.api.nvim_create_augroup('dsls_codelens_' .. bufnr, { clear = true }),
+    buffer = bufnr,
+    callback = refresh,
+  })
+  refresh()
 end
 
 local function start(root)

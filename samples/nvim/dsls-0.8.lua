@@ -85,14 +85,19 @@ local function on_attach(client, bufnr)
         { border = 'rounded', focus_id = 'dsls-placement' })
     end, bufnr)
   end, { desc = 'dsls: where the DaemonSet under the cursor runs' })
-  -- Code lenses are only shown once asked for: refresh when entering the buffer, pausing, and
-  -- leaving insert mode (the lens follows the text you just typed), and now.
-  vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave' }, {
+  -- Code lenses are only shown once asked for: refresh when entering the buffer, pausing, leaving
+  -- insert mode (the lens follows the text you just typed), when the server publishes diagnostics
+  -- (it does after (re)loading the node inventory, which changes the placement), and now.
+  local function refresh()
+    -- Before 0.10 refresh() takes no buffer and works on the current one.
+    if vim.api.nvim_get_current_buf() == bufnr then vim.lsp.codelens.refresh({ bufnr = bufnr }) end
+  end
+  vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave', 'DiagnosticChanged' }, {
     group = vim.api.nvim_create_augroup('dsls_codelens_' .. bufnr, { clear = true }),
     buffer = bufnr,
-    callback = function() vim.lsp.codelens.refresh({ bufnr = bufnr }) end,
+    callback = refresh,
   })
-  vim.lsp.codelens.refresh({ bufnr = bufnr })
+  refresh()
 end
 
 vim.api.nvim_create_autocmd('FileType', {

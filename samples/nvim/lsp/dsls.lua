@@ -93,9 +93,10 @@ return {
       vim.lsp.codelens.enable(true, { bufnr = bufnr })
       return
     end
-    -- 0.11 only shows lenses once asked for: refresh when entering the buffer, pausing, and
-    -- leaving insert mode (the lens follows the text you just typed), and now.
-    vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave' }, {
+    -- 0.11 only shows lenses once asked for: refresh when entering the buffer, pausing, leaving
+    -- insert mode (the lens follows the text you just typed), when the server publishes diagnostics
+    -- (it does after (re)loading the node inventory, which changes the placement), and now.
+    vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave', 'DiagnosticChanged' }, {
       group = vim.api.nvim_create_augroup('dsls_codelens_' .. bufnr, { clear = true }),
       buffer = bufnr,
       callback = function() vim.lsp.codelens.refresh({ bufnr = bufnr }) end,
