@@ -190,12 +190,17 @@ local function run()
     caps.positionEncoding == nil or caps.positionEncoding == 'utf-16', tostring(caps.positionEncoding))
 
   -- 2. The workspace inventory (samples/.dsls/inventory.yaml, the 3-node kind cluster) is loaded ----
-  local inventory_err
-  local inventory = wait_for(15000, function()
+  -- The server reads it in the background after `initialized`: ask until it has (at most ~15 s).
+  local inventory, inventory_err
+  for _ = 1, 30 do
     local result, err = request(client, 'dsls/inventory', nil, broken)
     inventory_err = err or one_line(result)
-    return result and result.nodes == 3 and result
-  end)
+    if result and result.nodes == 3 then
+      inventory = result
+      break
+    end
+    sleep(500)
+  end
   check('dsls/inventory reports the 3 nodes of samples/.dsls/inventory.yaml', inventory ~= nil
     and vim.tbl_contains(inventory.files or {}, samples .. '/.dsls/inventory.yaml')
     and #(inventory.problems or {}) == 0, inventory_err)
@@ -346,6 +351,12 @@ local function run()
   check('completion under nodeSelector offers kubernetes.io/os "on 3 of 3 nodes"', os_item ~= nil
     and has(os_item.detail, 'of 3 nodes'), keys_err or one_line(vim.tbl_map(function(i)
       return i.label .. ' | ' .. tostring(i.detail) end, items_of(keys))))
+  -- What <C-x><C-o> (vim.lsp.omnifunc) would put in the popup menu: Neovim's own conversion.
+  local popup = vim.lsp.util.text_document_completion_list_to_complete_items(keys or {}, '')
+  local os_entry = vim.tbl_filter(function(e) return e.abbr == 'kubernetes.io/os' end, popup)[1]
+  check('the popup menu shows kubernetes.io/os with its node count and inserts the key', os_entry ~= nil
+    and has(os_entry.menu, 'of 3 nodes') and vim.startswith(os_entry.word, 'kubernetes.io/os:'),
+    one_line(os_entry or popup[1]))
   check('no completion item is a snippet (0.7 has no snippet support)', #items_of(keys) > 0
     and #vim.tbl_filter(function(i) return i.insertTextFormat == 2 end, items_of(keys)) == 0, one_line(keys))
   local key_text = indent .. 'kubernetes.io/os: '
