@@ -10,7 +10,8 @@ import dev.dsls.language.NodeFacts;
 import dev.dsls.validation.CheckOptions;
 import dev.dsls.validation.ManifestAnalyzer;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
+import dev.dsls.diagnostics.ObjectCheck;
+import dev.dsls.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +54,8 @@ final class ServerSession {
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private final Set<String> inventoryProblemUris = ConcurrentHashMap.newKeySet();
+    /** Per open file: the diagnostics of each document by generation, first line and text. */
+    private final Map<String, Map<String, List<Diagnostic>>> analyzed = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.PLAIN;
     private volatile boolean pullsConfiguration;
@@ -244,6 +247,7 @@ final class ServerSession {
 
     void close(String uri) {
         documents.remove(uri);
+        analyzed.remove(uri);
         publisher.clear(uri);
     }
 
@@ -272,19 +276,40 @@ final class ServerSession {
 
     /** Everything {@code dsls check --nodes <inventory>} reports for the document. */
     List<Diagnostic> analyze(OpenDocument document) {
-        YamlFile file = new YamlParser().parse(document.text());
-        return analyze(document.uri(), file);
+        return analyze(document.uri(), document.parsed());
     }
 
+    /**
+     * The diagnostics of a file, document by document. A document whose text and first line are
+     * unchanged since the last check keeps its diagnostics, unless the settings or inventory changed
+     * or the file carries its own nodes (then every DaemonSet in it may place differently).
+     */
     List<Diagnostic> analyze(String uri, YamlFile file) {
-        CheckOptions options = new CheckOptions(new LinkedHashSet<>(settings.disabledChecks()),
-                Placements.checks(uri, file, inventory.state().inventory()));
-        return new ManifestAnalyzer().analyze(file, options);
+        List<ObjectCheck> placement = Placements.checks(uri, file, inventory.state().inventory());
+        CheckOptions options = new CheckOptions(new LinkedHashSet<>(settings.disabledChecks()), placement);
+        boolean whatIf = Placements.hasOwnNodes(uri, file);
+        String generation = settings.hashCode() + "/" + System.identityHashCode(inventory.state().inventory());
+        Map<String, List<Diagnostic>> previous = whatIf ? Map.of() : analyzed.getOrDefault(uri, Map.of());
+        Map<String, List<Diagnostic>> current = new java.util.HashMap<>();
+        List<Diagnostic> all = new ArrayList<>();
+        ManifestAnalyzer analyzer = new ManifestAnalyzer();
+        for (YamlDocument document : file.documents()) {
+            String key = generation + "/" + document.range().start().line() + "/"
+                    + file.text().substring(document.startOffset(), document.endOffset());
+            List<Diagnostic> diagnostics = previous.get(key);
+            if (diagnostics == null) {
+                diagnostics = analyzer.analyze(file, document, options);
+            }
+            current.put(key, diagnostics);
+            all.addAll(diagnostics);
+        }
+        analyzed.put(uri, current);
+        return all;
     }
 
     CompletableFuture<JsonObject> placement(String uri, org.eclipse.lsp4j.Position position) {
         OpenDocument document = document(uri);
-        return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, new YamlParser().parse(document.text()),
+        return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, document.parsed(),
                 inventory.state().inventory(), position == null ? null : new dev.dsls.yaml.Position(position.getLine(),
                         position.getCharacter())), worker);
     }
