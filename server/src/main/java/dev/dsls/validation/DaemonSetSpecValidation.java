@@ -37,7 +37,7 @@ final class DaemonSetSpecValidation {
                 && (templateLabels == null || LabelSelectorValidation.stringValues(templateLabels))
                 && (Fields.isSet(spec, "selector") == (selector != null));
         if (selectorValid && decodable && !LabelSelectorValidation.matches(selector, templateLabels)) {
-            errors.invalid(SELECTOR_MISMATCH, Where.at(TEMPLATE.field("metadata").field("labels")),
+            errors.invalid(SELECTOR_MISMATCH, Where.at(TEMPLATE.field("metadata").field("labels")).onKey(),
                     GoFormat.stringMap(templateLabels), "`selector` does not match template `labels`",
                     selector == null ? "Add spec.selector.matchLabels with labels the template carries (a nil"
                             + " selector selects nothing in apps/v1)."
