@@ -271,7 +271,7 @@ final class ContainerValidation {
                 if (!volumes.containsKey(name)) {
                     String suggestion = dev.dsls.diagnostics.Suggestions.closest(name, volumes.keySet());
                     errors.notFound(MISSING_VOLUME, Where.at(mountPath.field("name")), GoFormat.quote(name),
-                            suggestion != null ? "Did you mean " + suggestion + "?"
+                            name.isEmpty() ? "" : suggestion != null ? "Did you mean " + suggestion + "?"
                                     : "Add a volume named " + GoFormat.quote(name) + " to spec.template.spec.volumes"
                                     + " (or fix the errors reported on it).");
                 }
