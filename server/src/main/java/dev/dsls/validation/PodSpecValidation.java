@@ -117,7 +117,8 @@ final class PodSpecValidation {
         YMap dnsConfig = Fields.map(podSpec, "dnsConfig");
         if ("None".equals(Defaults.dnsPolicy(podSpec))) {
             if (dnsConfig == null && !Fields.isSet(podSpec, "dnsConfig")) {
-                errors.required(INVALID_DNS_CONFIG, Where.at(path), "must provide `dnsConfig` when `dnsPolicy` is"
+                errors.required(INVALID_DNS_CONFIG, Where.printedAs(path.toString(), POD_SPEC.field("dnsPolicy")),
+                        "must provide `dnsConfig` when `dnsPolicy` is"
                         + " None", "Add dnsConfig with at least one nameserver.");
                 return;
             }
