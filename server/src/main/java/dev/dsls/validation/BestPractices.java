@@ -150,7 +150,7 @@ public final class BestPractices implements ObjectCheck {
         Range anchor = anchor(container);
         String name = Fields.string(container, "name");
         String label = name == null || name.isEmpty() ? "This container" : "Container \"" + name + "\"";
-        if (Fields.node(container, "image") instanceof YScalar image && PodSpecValidation.isString(image)
+        if (Fields.node(container, "image") instanceof YScalar image && Fields.isString(image)
                 && !image.value().isEmpty()) {
             checkImageTag(image, sink);
         }
@@ -302,7 +302,7 @@ public final class BestPractices implements ObjectCheck {
                 if (!(port instanceof YScalar scalar)) {
                     continue;
                 }
-                if (PodSpecValidation.isString(scalar) && !portNames.contains(scalar.value())) {
+                if (Fields.isString(scalar) && !portNames.contains(scalar.value())) {
                     sink.report(Severity.WARNING, PROBE_PORT_NOT_DECLARED, scalar.range(), "The " + kind + " uses"
                             + " the port name \"" + scalar.value() + "\", which the container does not declare: the"
                             + " kubelet cannot resolve it and the probe fails. Declare it under ports or use the"

@@ -75,6 +75,11 @@ final class Fields {
                 && !dev.dsls.yaml.Yaml11.isTrue(scalar.value());
     }
 
+    /** True for a scalar that decodes as a JSON string. */
+    static boolean isString(YNode node) {
+        return node instanceof YScalar scalar && scalar.kind() == ScalarKind.STRING;
+    }
+
     /** The number a scalar decodes to, or null for a non-integer or an integer beyond int64. */
     static Long integerValue(YScalar scalar) {
         try {

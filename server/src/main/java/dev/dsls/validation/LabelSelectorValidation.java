@@ -121,7 +121,7 @@ final class LabelSelectorValidation {
         for (YNode expression : Fields.items(selector, "matchExpressions")) {
             YMap map = Fields.map(expression);
             if (map == null || Fields.string(map, "key") == null || Fields.string(map, "operator") == null
-                    || Fields.items(map, "values").stream().anyMatch(v -> !isString(v))) {
+                    || Fields.items(map, "values").stream().anyMatch(v -> !Fields.isString(v))) {
                 return false;
             }
         }
@@ -131,10 +131,6 @@ final class LabelSelectorValidation {
     static boolean stringValues(YMap map) {
         return map.entries().stream().allMatch(entry -> entry.value() instanceof YScalar scalar
                 && (scalar.isNull() || scalar.kind() == ScalarKind.STRING));
-    }
-
-    private static boolean isString(YNode node) {
-        return node instanceof YScalar scalar && scalar.kind() == ScalarKind.STRING;
     }
 
     /**

@@ -104,7 +104,7 @@ final class NodeAffinityValidation {
             return;
         }
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) instanceof YScalar scalar && PodSpecValidation.isString(scalar)) {
+            if (values.get(i) instanceof YScalar scalar && Fields.isString(scalar)) {
                 for (String message : ValidationSyntax.nameIsDnsSubdomain(scalar.value(), false)) {
                     errors.invalidString(INVALID_NODE_AFFINITY, Where.at(path.field("values").index(i)),
                             scalar.value(), message, "Node names are lower-case DNS names.");
@@ -149,7 +149,7 @@ final class NodeAffinityValidation {
                 path.field("namespaceSelector"), INVALID_POD_AFFINITY, errors);
         List<YNode> namespaces = Fields.items(term, "namespaces");
         for (int i = 0; i < namespaces.size(); i++) {
-            if (namespaces.get(i) instanceof YScalar scalar && PodSpecValidation.isString(scalar)) {
+            if (namespaces.get(i) instanceof YScalar scalar && Fields.isString(scalar)) {
                 for (String message : ValidationSyntax.dns1123Label(scalar.value())) {
                     errors.invalidString(INVALID_POD_AFFINITY, Where.printedAs(path.field("namespace").toString(),
                             path.field("namespaces").index(i)), scalar.value(), message, "Namespaces are DNS labels.");

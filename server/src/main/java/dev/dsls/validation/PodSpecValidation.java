@@ -9,7 +9,6 @@ import static dev.dsls.validation.ValidationCodes.INVALID_POD_REFERENCE;
 import static dev.dsls.validation.ValidationCodes.INVALID_PORT;
 import static dev.dsls.validation.ValidationCodes.RESTART_POLICY;
 
-import dev.dsls.yaml.ScalarKind;
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YScalar;
@@ -138,7 +137,7 @@ final class PodSpecValidation {
                     "must not have more than " + MAX_DNS_NAMESERVERS + " nameservers", "The resolver uses at most 3.");
         }
         for (int i = 0; i < nameservers.size(); i++) {
-            if (isString(nameservers.get(i)) && !ValidationSyntax.isIp(nameserverTexts.get(i))) {
+            if (Fields.isString(nameservers.get(i)) && !ValidationSyntax.isIp(nameserverTexts.get(i))) {
                 errors.invalidString(INVALID_DNS_CONFIG, Where.at(path.field("nameservers").index(i)),
                         nameserverTexts.get(i), IP_ERROR, "Nameservers are IP addresses, not host names.");
             }
@@ -156,7 +155,7 @@ final class PodSpecValidation {
         }
         for (int i = 0; i < searches.size(); i++) {
             String search = searchTexts.get(i);
-            if (!isString(searches.get(i)) || search.equals(".")) {
+            if (!Fields.isString(searches.get(i)) || search.equals(".")) {
                 continue;
             }
             String trimmed = search.endsWith(".") ? search.substring(0, search.length() - 1) : search;
@@ -225,7 +224,7 @@ final class PodSpecValidation {
             }
             List<YNode> hostnames = Fields.items(alias, "hostnames");
             for (int j = 0; j < hostnames.size(); j++) {
-                if (isString(hostnames.get(j))) {
+                if (Fields.isString(hostnames.get(j))) {
                     String hostname = ((YScalar) hostnames.get(j)).value();
                     for (String message : ValidationSyntax.dns1123Subdomain(hostname)) {
                         errors.invalidString(INVALID_HOST_ALIAS, Where.at(path.field("hostnames").index(j)), hostname,
@@ -234,9 +233,5 @@ final class PodSpecValidation {
                 }
             }
         }
-    }
-
-    static boolean isString(YNode node) {
-        return node instanceof YScalar scalar && scalar.kind() == ScalarKind.STRING;
     }
 }

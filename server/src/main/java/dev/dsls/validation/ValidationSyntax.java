@@ -67,16 +67,10 @@ final class ValidationSyntax {
     }
 
     private static List<String> dns1123Subdomain(String value, String lengthUnit) {
-        List<String> errors = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX_LENGTH) {
-            errors.add(maxLength(DNS1123_SUBDOMAIN_MAX_LENGTH, lengthUnit));
-        }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
-            errors.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric"
-                    + " characters, '-' or '.', and must start and end with an alphanumeric character",
-                    DNS1123_SUBDOMAIN_FMT, "example.com"));
-        }
-        return errors;
+        return lengthAndPattern(value, DNS1123_SUBDOMAIN_MAX_LENGTH, lengthUnit, DNS1123_SUBDOMAIN,
+                regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or"
+                        + " '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT,
+                        "example.com"));
     }
 
     /**
@@ -84,16 +78,10 @@ final class ValidationSyntax {
      * (RelaxedDNSSearchValidation, on by default).
      */
     static List<String> dns1123SubdomainWithUnderscore(String value) {
-        List<String> errors = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX_LENGTH) {
-            errors.add(maxLength(DNS1123_SUBDOMAIN_MAX_LENGTH, "characters"));
-        }
-        if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE.matcher(value).matches()) {
-            errors.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric"
-                    + " characters, '_', '-' or '.', and must start and end with an alphanumeric character",
-                    DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, "example.com"));
-        }
-        return errors;
+        return lengthAndPattern(value, DNS1123_SUBDOMAIN_MAX_LENGTH, "characters", DNS1123_SUBDOMAIN_WITH_UNDERSCORE,
+                regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-'"
+                        + " or '.', and must start and end with an alphanumeric character",
+                        DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, "example.com"));
     }
 
     /** NameIsDNSSubdomain: in prefix mode (generateName) a trailing '-' is allowed. */
@@ -136,16 +124,10 @@ final class ValidationSyntax {
 
     /** IsValidLabelValue (content.IsLabelValue). */
     static List<String> labelValue(String value) {
-        List<String> errors = new ArrayList<>();
-        if (value.length() > LABEL_VALUE_MAX_LENGTH) {
-            errors.add(maxLength(LABEL_VALUE_MAX_LENGTH, "bytes"));
-        }
-        if (!LABEL_VALUE.matcher(value).matches()) {
-            errors.add(regexError("a valid label must be an empty string or consist of alphanumeric characters,"
-                    + " '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT,
-                    "MyValue", "my_value", "12345"));
-        }
-        return errors;
+        return lengthAndPattern(value, LABEL_VALUE_MAX_LENGTH, "bytes", LABEL_VALUE,
+                regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or"
+                        + " '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, "MyValue",
+                        "my_value", "12345"));
     }
 
     /** IsValidPortName: an IANA_SVC_NAME. */
@@ -219,14 +201,9 @@ final class ValidationSyntax {
 
     /** IsConfigMapKey: keys of ConfigMaps and Secrets. */
     static List<String> configMapKey(String value) {
-        List<String> errors = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX_LENGTH) {
-            errors.add(maxLength(DNS1123_SUBDOMAIN_MAX_LENGTH, "characters"));
-        }
-        if (!CONFIG_MAP_KEY.matcher(value).matches()) {
-            errors.add(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
-                    CONFIG_MAP_KEY_FMT, "key.name", "KEY_NAME", "key-name"));
-        }
+        List<String> errors = lengthAndPattern(value, DNS1123_SUBDOMAIN_MAX_LENGTH, "characters", CONFIG_MAP_KEY,
+                regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+                        CONFIG_MAP_KEY_FMT, "key.name", "KEY_NAME", "key-name"));
         if (value.equals(".")) {
             errors.add("must not be '.'");
         } else if (value.equals("..")) {
@@ -257,6 +234,19 @@ final class ValidationSyntax {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The shape shared by most upstream helpers: a length limit, then a regular expression. */
+    private static List<String> lengthAndPattern(String value, int maxLength, String unit, Pattern pattern,
+                                                 String patternError) {
+        List<String> errors = new ArrayList<>();
+        if (value.length() > maxLength) {
+            errors.add(maxLength(maxLength, unit));
+        }
+        if (!pattern.matcher(value).matches()) {
+            errors.add(patternError);
+        }
+        return errors;
     }
 
     private static String maxLength(int length, String unit) {

@@ -157,7 +157,7 @@ final class VolumeValidation {
                     "Give the node directory or file to mount, e.g. /var/log.");
             return;
         }
-        validatePathNoBacksteps(hostDirectory, Where.at(path.field("path")), errors);
+        validatePathNoBacksteps(hostDirectory, Where.at(path.field("path")), INVALID_VOLUME_SOURCE, errors);
         String type = Fields.string(hostPath, "type");
         if (type != null && Fields.isSet(hostPath, "type") && !HOST_PATH_TYPES.contains(type)) {
             String suggestion = dev.dsls.diagnostics.Suggestions.closest(type, HOST_PATH_TYPES);
@@ -167,11 +167,11 @@ final class VolumeValidation {
         }
     }
 
-    static void validatePathNoBacksteps(String value, Where where, FieldErrors errors) {
+    /** validatePathNoBacksteps: no ".." element, so the path cannot climb out of its base. */
+    static void validatePathNoBacksteps(String value, Where where, String code, FieldErrors errors) {
         for (String part : value.replace('\\', '/').split("/", -1)) {
             if (part.equals("..")) {
-                errors.invalidString(INVALID_VOLUME_SOURCE, where, value, "must not contain '..'",
-                        "Write the path without '..' elements.");
+                errors.invalidString(code, where, value, "must not contain '..'", "Write the path without '..'.");
                 return;
             }
         }
@@ -190,12 +190,7 @@ final class VolumeValidation {
         if (value.startsWith("/")) {
             errors.invalidString(code, where, value, "must be a relative path", "Remove the leading '/'.");
         }
-        for (String part : value.replace('\\', '/').split("/", -1)) {
-            if (part.equals("..")) {
-                errors.invalidString(code, where, value, "must not contain '..'", "Write the path without '..'.");
-                return;
-            }
-        }
+        validatePathNoBacksteps(value, where, code, errors);
     }
 
     private static void requireString(YMap map, String field, YamlPath path, String fix, FieldErrors errors) {
@@ -234,9 +229,14 @@ final class VolumeValidation {
     }
 
     static void validateMode(YMap map, String field, YamlPath path, FieldErrors errors) {
+        validateMode(map, field, Where.at(path.field(field)), errors);
+    }
+
+    /** File modes are 0-0777; a mode written without the leading 0 is read as a decimal number. */
+    static void validateMode(YMap map, String field, Where where, FieldErrors errors) {
         Long mode = Fields.integer(map, field, 0);
         if (mode != null && (mode < 0 || mode > 0777)) {
-            errors.invalid(INVALID_VOLUME_SOURCE, Where.at(path.field(field)), Long.toString(mode), FILE_MODE_ERROR,
+            errors.invalid(INVALID_VOLUME_SOURCE, where, Long.toString(mode), FILE_MODE_ERROR,
                     "Write the mode in octal with a leading 0 (0644); YAML reads 644 as decimal.");
         }
     }
@@ -276,11 +276,8 @@ final class VolumeValidation {
                     "one of fieldRef and resourceFieldRef is required", "Add fieldRef.fieldPath such as"
                             + " metadata.labels.");
         }
-        Long mode = Fields.integer(file, "mode", 0);
-        if (mode != null && (mode < 0 || mode > 0777)) {
-            errors.invalid(INVALID_VOLUME_SOURCE, Where.printedAs(printedBase.field("mode").toString(),
-                    itemPath.field("mode")), Long.toString(mode), FILE_MODE_ERROR, "Write the mode in octal (0644).");
-        }
+        validateMode(file, "mode", Where.printedAs(printedBase.field("mode").toString(), itemPath.field("mode")),
+                errors);
     }
 
     /** validateProjectedVolumeSource: one kind per source, with the checks of that kind. */
