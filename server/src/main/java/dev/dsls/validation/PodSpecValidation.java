@@ -41,6 +41,7 @@ final class PodSpecValidation {
         validatePodDnsConfig(podSpec, errors);
         validateReadinessGates(podSpec, errors);
         TopologySpreadValidation.validateTopologySpreadConstraints(podSpec, errors);
+        validateHostUsers(podSpec, errors);
         validateReferenceName(podSpec, "serviceAccountName", errors);
         validateReferenceName(podSpec, "nodeName", errors);
         Long activeDeadlineSeconds = Fields.integer(podSpec, "activeDeadlineSeconds", 1);
@@ -87,6 +88,25 @@ final class PodSpecValidation {
                                     + " binds the node's port directly: set hostPort to " + containerPort
                                     + " or remove it.");
                 }
+            }
+        }
+    }
+
+    /**
+     * validateHostUsers: a user namespace (hostUsers: false) cannot be combined with the node's
+     * network, PID or IPC namespace. Quirk: upstream spells the last two paths HostPID and HostIPC.
+     */
+    private static void validateHostUsers(YMap podSpec, FieldErrors errors) {
+        if (!Fields.isFalse(podSpec, "hostUsers")) {
+            return;
+        }
+        for (String field : List.of("hostNetwork", "hostPID", "hostIPC")) {
+            if (Fields.isTrue(podSpec, field)) {
+                String printed = field.equals("hostNetwork") ? field : "H" + field.substring(1);
+                errors.forbidden(ValidationCodes.INVALID_SECURITY_CONTEXT, Where.printedAs(POD_SPEC.field(printed)
+                        .toString(), POD_SPEC.field(field)).onKey(), "when `hostUsers` is false",
+                        "A pod in its own user namespace cannot share the node's namespaces: remove " + field
+                                + " or hostUsers: false.");
             }
         }
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.testing.Problems;
-import dev.dsls.validation.CheckOptions;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

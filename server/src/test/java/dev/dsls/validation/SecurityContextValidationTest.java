@@ -75,6 +75,13 @@ class SecurityContextValidationTest {
     }
 
     @Test
+    void userNamespacesExcludeHostNamespaces() {
+        assertApi(withPodSpec("hostUsers: false\nhostNetwork: true\nhostPID: true"),
+                "hostNetwork|spec.template.spec.hostNetwork|Forbidden|Forbidden: when `hostUsers` is false...",
+                "hostPID|spec.template.spec.HostPID|Forbidden|Forbidden: when `hostUsers` is false...");
+    }
+
+    @Test
     void sysctls() {
         assertApi(withPodSpec("""
                 hostNetwork: true

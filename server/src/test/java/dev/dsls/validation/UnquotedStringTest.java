@@ -47,6 +47,14 @@ class UnquotedStringTest {
     }
 
     @Test
+    void numbersInStringLists() {
+        assertApi(withContainer("args: [--port, 8080]"),
+                "8080|spec.template.spec.containers[0].args[1]|Decode|json: cannot unmarshal number into Go value of"
+                        + " type string at spec.template.spec.containers[0].args[1] (YAML reads 8080 as a number);"
+                        + " quote it: \"8080\"");
+    }
+
+    @Test
     void aQuotedNumberWhereAnIntegerBelongsIsOnlyADecodeError() {
         assertApi(withContainer("ports:\n- containerPort: \"9100\""),
                 "\"9100\"|spec.template.spec.containers[0].ports[0].containerPort|Decode|json: cannot unmarshal string"
