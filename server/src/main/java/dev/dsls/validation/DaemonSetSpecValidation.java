@@ -11,6 +11,7 @@ import static dev.dsls.validation.ValidationCodes.RESTART_POLICY;
 import static dev.dsls.validation.ValidationCodes.SELECTOR_MISMATCH;
 
 import dev.dsls.validation.Defaults.IntOrString;
+import dev.dsls.yaml.YEntry;
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YSeq;
 import dev.dsls.yaml.YamlPath;
@@ -39,10 +40,7 @@ final class DaemonSetSpecValidation {
         if (selectorValid && decodable && !LabelSelectorValidation.matches(selector, templateLabels)) {
             errors.invalid(SELECTOR_MISMATCH, Where.at(TEMPLATE.field("metadata").field("labels")).onKey(),
                     GoFormat.stringMap(templateLabels), "`selector` does not match template `labels`",
-                    selector == null ? "Add spec.selector.matchLabels with labels the template carries (a nil"
-                            + " selector selects nothing in apps/v1)."
-                            : "Make every spec.selector.matchLabels entry (and matchExpression) hold for"
-                            + " spec.template.metadata.labels.");
+                    mismatchFix(selector, templateLabels));
         }
         if (selector != null && isEmptySelector(selector)) {
             errors.invalid(EMPTY_SELECTOR, Where.at(SPEC.field("selector")),
@@ -69,6 +67,26 @@ final class DaemonSetSpecValidation {
         validateNonnegativeField(spec, "minReadySeconds", SPEC, errors);
         validateDaemonSetUpdateStrategy(Fields.map(spec, "updateStrategy"), SPEC.field("updateStrategy"), errors);
         validateNonnegativeField(spec, "revisionHistoryLimit", SPEC, errors);
+    }
+
+    /** How to fix a mismatch: name the first matchLabels entry the template lacks, when there is one. */
+    private static String mismatchFix(YMap selector, YMap templateLabels) {
+        if (selector == null) {
+            return "Add spec.selector.matchLabels with labels the template carries (a missing selector selects"
+                    + " nothing in apps/v1).";
+        }
+        YMap matchLabels = Fields.map(selector, "matchLabels");
+        for (YEntry entry : matchLabels == null ? List.<YEntry>of() : matchLabels.entries()) {
+            String want = Fields.string(matchLabels, entry.name());
+            String have = templateLabels == null || templateLabels.entry(entry.name()) == null ? null
+                    : Fields.string(templateLabels, entry.name());
+            if (!want.equals(have)) {
+                return "The selector requires " + entry.name() + "=" + want + " but the template has "
+                        + (have == null ? "no " + entry.name() + " label" : entry.name() + "=" + have)
+                        + "; make them equal (the selector cannot be changed after creation).";
+            }
+        }
+        return "Make every matchExpression of spec.selector hold for spec.template.metadata.labels.";
     }
 
     /** A selector with neither matchLabels nor matchExpressions (an undecodable part counts as present). */
@@ -106,8 +124,8 @@ final class DaemonSetSpecValidation {
             }
             default -> errors.notSupported(INVALID_UPDATE_STRATEGY, Where.printedAs(path.toString(),
                     path.field("type")), "apps.DaemonSetUpdateStrategy{Type:" + GoFormat.quote(type)
-                    + ", RollingUpdate:(*apps.RollingUpdateDaemonSet)(" + (Fields.isSet(strategy, "rollingUpdate")
-                    ? "0xc000000000" : "nil") + ")}", List.of(Defaults.ROLLING_UPDATE, Defaults.ON_DELETE),
+                    + ", RollingUpdate:" + GoFormat.pointer("apps.RollingUpdateDaemonSet",
+                    Fields.isSet(strategy, "rollingUpdate")) + "}", List.of(Defaults.ROLLING_UPDATE, Defaults.ON_DELETE),
                     "Use RollingUpdate (replace pods node by node) or OnDelete (replace a pod when you delete it).");
         }
     }

@@ -92,7 +92,7 @@ final class Defaults {
         return Fields.integer(podSpec, "terminationGracePeriodSeconds", 30);
     }
 
-    /** imagePullPolicy: Always for :latest or an untagged image, else IfNotPresent. */
+    /** imagePullPolicy: Always for :latest or an image with neither tag nor digest, else IfNotPresent. */
     static String imagePullPolicy(YMap container) {
         String policy = Fields.string(container, "imagePullPolicy");
         if (policy == null || !policy.isEmpty()) {
@@ -100,7 +100,7 @@ final class Defaults {
         }
         String image = Fields.string(container, "image");
         String tag = image == null ? null : ImageReference.tag(image);
-        return tag == null || tag.equals("latest") ? "Always" : "IfNotPresent";
+        return "latest".equals(tag) ? "Always" : "IfNotPresent";
     }
 
     static String terminationMessagePolicy(YMap container) {

@@ -66,6 +66,14 @@ final class GoFormat {
         return out.append('}').toString();
     }
 
+    /**
+     * A pointer field inside a struct printed with %#v: Go prints the address, which differs on
+     * every request, so dsls prints a placeholder for a set pointer.
+     */
+    static String pointer(String type, boolean set) {
+        return "(*" + type + ")(" + (set ? "0x..." : "nil") + ")";
+    }
+
     /** The texts of a list of scalars (non-scalars read as ""). */
     static List<String> texts(List<YNode> items) {
         return items.stream().map(node -> node instanceof YScalar scalar && !scalar.isNull() ? scalar.value() : "")

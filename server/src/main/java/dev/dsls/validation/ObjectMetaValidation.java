@@ -46,6 +46,14 @@ final class ObjectMetaValidation {
                                 + " or digit.");
             }
         }
+        // The namespace may be left out (kubectl fills it in); when written it must be a DNS label.
+        String namespace = Fields.string(metadata, "namespace");
+        if (namespace != null && !namespace.isEmpty()) {
+            for (String message : ValidationSyntax.dns1123Label(namespace)) {
+                errors.invalidString(INVALID_NAME, Where.at(METADATA.field("namespace")), namespace, message,
+                        "Namespaces are at most 63 lower-case letters, digits and '-'.");
+            }
+        }
         validateLabels(Fields.map(metadata, "labels"), "metadata.labels", METADATA.field("labels"),
                 ValidationCodes.INVALID_LABEL, errors);
         validateAnnotations(Fields.map(metadata, "annotations"), "metadata.annotations", METADATA.field("annotations"),

@@ -77,9 +77,7 @@ final class TolerationValidation {
 
     /** The toleration as Go's %#v prints the internal struct. */
     private static String printToleration(YMap toleration, String key, String operator, String value, String effect) {
-        Long seconds = Fields.integer(toleration, "tolerationSeconds", 0);
-        String tolerationSeconds = Fields.isSet(toleration, "tolerationSeconds") && seconds != null
-                ? "(*int64)(0xc000000000)" : "(*int64)(nil)";
+        String tolerationSeconds = GoFormat.pointer("int64", Fields.isSet(toleration, "tolerationSeconds"));
         return "core.Toleration{Key:" + GoFormat.quote(key) + ", Operator:" + GoFormat.quote(operator) + ", Value:"
                 + GoFormat.quote(value) + ", Effect:" + GoFormat.quote(effect) + ", TolerationSeconds:"
                 + tolerationSeconds + "}";

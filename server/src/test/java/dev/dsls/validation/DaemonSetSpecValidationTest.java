@@ -34,8 +34,8 @@ class DaemonSetSpecValidationTest {
     void selectorMustMatchTemplateLabels() {
         assertApi(MISMATCH, "labels|spec.template.metadata.labels|Invalid|Invalid"
                 + " value: map[string]string{\"app\":\"exporter\", \"tier\":\"monitoring\"}: `selector` does not match"
-                + " template `labels`. Make every spec.selector.matchLabels entry (and matchExpression) hold for"
-                + " spec.template.metadata.labels.");
+                + " template `labels`. The selector requires app=node-exporter but the template has app=exporter;"
+                + " make them equal (the selector cannot be changed after creation).");
     }
 
     @Test

@@ -29,6 +29,13 @@ class ObjectMetaValidationTest {
     }
 
     @Test
+    void aWrittenNamespaceIsADnsLabel() {
+        assertApi(VALID.replaceFirst("  name: agent\n", "  name: agent\n  namespace: kube.system\n"),
+                "kube.system|metadata.namespace|Invalid|Invalid value: \"kube.system\": must not contain dots...");
+        assertAccepted(VALID.replaceFirst("  name: agent\n", "  name: agent\n  namespace: kube-system\n"));
+    }
+
+    @Test
     void generateNameIsValidatedAsAPrefix() {
         assertApi(VALID.replace("  name: agent\n", "  generateName: Agent-\n"), "Agent-|metadata.generateName|Invalid|"
                 + "Invalid value: \"Agent-\": a lowercase RFC 1123 subdomain...");
