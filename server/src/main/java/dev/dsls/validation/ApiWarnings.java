@@ -66,8 +66,9 @@ final class ApiWarnings {
         duplicateWarnings(podSpec, "imagePullSecrets", "name", "duplicate name", errors);
         List<YNode> pullSecrets = Fields.items(podSpec, "imagePullSecrets");
         for (int i = 0; i < pullSecrets.size(); i++) {
-            String name = Fields.string(Fields.map(pullSecrets.get(i)), "name");
-            if (name != null && name.isEmpty()) {
+            YMap pullSecret = Fields.map(pullSecrets.get(i));
+            String name = Fields.string(pullSecret, "name");
+            if (pullSecret != null && name != null && name.isEmpty()) {
                 errors.warning(ValidationCodes.DUPLICATE_LIST_ENTRY, Where.at(POD_SPEC.field("imagePullSecrets")
                         .index(i).field("name")), "invalid empty name \"\"", "Name the Secret or remove the entry.");
             }
@@ -248,7 +249,7 @@ final class ApiWarnings {
         for (int i = 0; i < env.size() && env.size() > 1; i++) {
             YMap variable = Fields.map(env.get(i));
             String name = Fields.string(variable, "name");
-            if (name == null || seen.add(name)) {
+            if (variable == null || name == null || seen.add(name)) {
                 continue;
             }
             String value = Fields.string(variable, "value");

@@ -34,9 +34,11 @@ final class DaemonSetSpecValidation {
 
         boolean selectorValid = LabelSelectorValidation.validateLabelSelector(selector, SPEC.field("selector"),
                 INVALID_SELECTOR, errors);
+        // A template that is not an object failed to decode: nothing below it can be judged.
+        boolean templateDecodable = Fields.isSet(spec, "template") == (template != null);
         boolean decodable = (selector == null || LabelSelectorValidation.isDecodable(selector))
                 && (templateLabels == null || LabelSelectorValidation.stringValues(templateLabels))
-                && (Fields.isSet(spec, "selector") == (selector != null));
+                && (Fields.isSet(spec, "selector") == (selector != null)) && templateDecodable;
         if (selectorValid && decodable && !LabelSelectorValidation.matches(selector, templateLabels)) {
             errors.invalid(SELECTOR_MISMATCH, Where.at(TEMPLATE.field("metadata").field("labels")).onKey(),
                     GoFormat.stringMap(templateLabels), "`selector` does not match template `labels`",
@@ -49,7 +51,9 @@ final class DaemonSetSpecValidation {
                             + " matchLabels such as app: <name> and the same labels to the template.");
         }
 
-        PodTemplateValidation.validatePodTemplateSpec(template, errors);
+        if (templateDecodable) {
+            PodTemplateValidation.validatePodTemplateSpec(template, errors);
+        }
 
         // RestartPolicy was first-order validated with the pod spec; a DaemonSet only allows Always.
         YMap podSpec = Fields.map(template, "spec");

@@ -186,8 +186,9 @@ final class PodSpecValidation {
         }
         List<YNode> options = Fields.items(dnsConfig, "options");
         for (int i = 0; i < options.size(); i++) {
-            String name = Fields.string(Fields.map(options.get(i)), "name");
-            if (name != null && name.isEmpty()) {
+            YMap option = Fields.map(options.get(i));
+            String name = Fields.string(option, "name");
+            if (option != null && name != null && name.isEmpty()) {
                 errors.required(INVALID_DNS_CONFIG, Where.at(path.field("options").index(i)), "must not be empty",
                         "Give the resolver option a name, e.g. ndots.");
             }
@@ -197,8 +198,9 @@ final class PodSpecValidation {
     private static void validateReadinessGates(YMap podSpec, FieldErrors errors) {
         List<YNode> gates = Fields.items(podSpec, "readinessGates");
         for (int i = 0; i < gates.size(); i++) {
-            String conditionType = Fields.string(Fields.map(gates.get(i)), "conditionType");
-            if (conditionType != null) {
+            YMap gate = Fields.map(gates.get(i));
+            String conditionType = Fields.string(gate, "conditionType");
+            if (gate != null && conditionType != null) {
                 for (String message : ValidationSyntax.qualifiedName(conditionType)) {
                     errors.invalidString(INVALID_POD_REFERENCE, Where.at(POD_SPEC.field("readinessGates").index(i)
                             .field("conditionType")), conditionType, message, "Condition types are qualified names"

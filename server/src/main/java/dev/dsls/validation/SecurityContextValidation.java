@@ -128,8 +128,9 @@ final class SecurityContextValidation {
         List<YNode> sysctls = Fields.items(context, "sysctls");
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sysctls.size(); i++) {
-            String name = Fields.string(Fields.map(sysctls.get(i)), "name");
-            if (name == null) {
+            YMap sysctl = Fields.map(sysctls.get(i));
+            String name = Fields.string(sysctl, "name");
+            if (sysctl == null || name == null) {
                 continue;
             }
             Where where = Where.at(path.index(i).field("name"));

@@ -317,6 +317,9 @@ final class VolumeValidation {
     }
 
     private static void validateServiceAccountToken(YMap token, YamlPath path, FieldErrors errors) {
+        if (token == null) {
+            return;
+        }
         Long expiration = Fields.integer(token, "expirationSeconds", 3600);
         if (expiration != null && expiration < 600) {
             errors.invalid(INVALID_VOLUME_SOURCE, Where.at(path.field("expirationSeconds")), Long.toString(expiration),

@@ -47,6 +47,28 @@ class UnquotedStringTest {
     }
 
     @Test
+    void anUndecodableTemplateHidesNothingElseAndAddsNothing() {
+        String yaml = """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent}
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template: [app]
+                """;
+        assertApi(yaml, "[app]|spec.template|Decode|json: cannot unmarshal array into Go value of type...");
+    }
+
+    @Test
+    void listItemsOfTheWrongTypeAreOnlyDecodeErrors() {
+        assertApi(withPodSpec("readinessGates: [ready]\nimagePullSecrets: [regcred]"),
+                "ready|spec.template.spec.readinessGates[0]|Decode|json: cannot unmarshal string into Go value of"
+                        + " type...",
+                "regcred|spec.template.spec.imagePullSecrets[0]|Decode|json: cannot unmarshal string into Go value of"
+                        + " type...");
+    }
+
+    @Test
     void numbersInStringLists() {
         assertApi(withContainer("args: [--port, 8080]"),
                 "8080|spec.template.spec.containers[0].args[1]|Decode|json: cannot unmarshal number into Go value of"
