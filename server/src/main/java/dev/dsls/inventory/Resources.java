@@ -106,6 +106,18 @@ public final class Resources {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof Resources that && milliCpu == that.milliCpu && memory == that.memory
+                && ephemeralStorage == that.ephemeralStorage && allowedPods == that.allowedPods
+                && scalars.equals(that.scalars);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(milliCpu, memory, ephemeralStorage, allowedPods, scalars);
+    }
+
+    @Override
     public String toString() {
         StringBuilder out = new StringBuilder("cpu=").append(format(CPU, milliCpu)).append(" memory=")
                 .append(format(MEMORY, memory)).append(" ephemeral-storage=")
