@@ -25,10 +25,24 @@ public final class NodeInventoryGenerator {
 
     /** The nodes as JSON-like trees (maps, lists, strings, numbers), in a stable order for a seed. */
     public static List<Map<String, Object>> nodes(int count, long seed) {
+        return nodes(count, seed, true);
+    }
+
+    /**
+     * @param bulk include what placement never reads (annotations, conditions, images…); without it the
+     *             same nodes come out small, for building very large inventories quickly
+     */
+    public static List<Map<String, Object>> nodes(int count, long seed, boolean bulk) {
         Random random = new Random(seed);
         List<Map<String, Object>> nodes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            nodes.add(node(i, random));
+            Map<String, Object> node = node(i, random);
+            if (!bulk) {
+                ((Map<?, ?>) node.get("metadata")).remove("annotations");
+                Map<?, ?> status = (Map<?, ?>) node.get("status");
+                status.keySet().retainAll(List.of("allocatable"));
+            }
+            nodes.add(node);
         }
         return nodes;
     }

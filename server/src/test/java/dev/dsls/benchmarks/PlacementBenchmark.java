@@ -98,7 +98,7 @@ public class PlacementBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            byte[] json = NodeInventoryGenerator.json(NodeInventoryGenerator.nodes(nodes, 42)).getBytes(StandardCharsets.UTF_8);
+            byte[] json = NodeInventoryGenerator.json(NodeInventoryGenerator.nodes(nodes, 42, false)).getBytes(StandardCharsets.UTF_8);
             inventory = InventoryReader.read("generated.json", json).toInventory();
             daemonSet = DaemonSetSpec.of(ManifestAnalyzer.daemonSets(new YamlParser().parse(DAEMON_SET).documents().get(0)).get(0));
             Placement placement = PlacementEvaluator.evaluate(daemonSet, inventory, now);
