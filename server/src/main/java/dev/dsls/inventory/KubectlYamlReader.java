@@ -310,21 +310,9 @@ final class KubectlYamlReader {
         return -1;
     }
 
+    /** The closing quote of the scalar opened at {@code open} on this line, or -1. */
     private int closingQuote(int open) {
-        char quote = text.charAt(open);
-        for (int i = open + 1; i < lineEnd; i++) {
-            char c = text.charAt(i);
-            if (quote == '"' && c == '\\') {
-                i++;
-            } else if (c == quote) {
-                if (quote == '\'' && i + 1 < lineEnd && text.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return findClosingFrom(open + 1, text.charAt(open));
     }
 
     /** Reads the key of the current mapping line and moves past its ':'. */
@@ -491,6 +479,7 @@ final class KubectlYamlReader {
         }
     }
 
+    /** The first unescaped {@code quote} from {@code from} on this line ('' and \" do not close), or -1. */
     private int findClosingFrom(int from, char quote) {
         for (int i = from; i < lineEnd; i++) {
             char c = text.charAt(i);
