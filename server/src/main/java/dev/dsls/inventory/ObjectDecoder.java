@@ -27,8 +27,6 @@ public final class ObjectDecoder {
     @FunctionalInterface
     public interface ProblemSink {
         void report(Range range, Severity severity, String code, String message);
-
-        ProblemSink IGNORE = (range, severity, code, message) -> { };
     }
 
     /** Thrown inside decoding to leave one object out. */

@@ -15,7 +15,6 @@ public final class Resources {
     public static final String MEMORY = "memory";
     public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
     public static final String PODS = "pods";
-    public static final Resources NONE = new Resources(0, 0, 0, 0, Map.of());
 
     private final long milliCpu;
     private final long memory;
