@@ -1,0 +1,27 @@
+// Copies the language server built by Maven into the extension, so the .vsix bundles it.
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const target = join(root, '..', 'server', 'target');
+const jar = join(target, 'dsls.jar');
+const dest = join(root, 'server');
+
+if (!existsSync(jar)) {
+  console.error(`error: ${relative(process.cwd(), jar)} is missing.\n` +
+    'Build the language server first, from the repository root:\n' +
+    '  mvn -q -pl server package -DskipTests\n' +
+    'then run `npm run package` again.');
+  process.exit(1);
+}
+rmSync(dest, { recursive: true, force: true });
+mkdirSync(dest, { recursive: true });
+copyFileSync(jar, join(dest, 'dsls.jar'));
+console.log(`bundled ${relative(root, jar)} (${(statSync(jar).size / 1048576).toFixed(1)} MiB)`);
+// A class-data-sharing archive, when the server build makes one, speeds up start-up; optional.
+const jsa = join(target, 'dsls.jsa');
+if (existsSync(jsa)) {
+  copyFileSync(jsa, join(dest, 'dsls.jsa'));
+  console.log(`bundled ${relative(root, jsa)}`);
+}

@@ -1,0 +1,57 @@
+// How the bundled server jar is started. Pure (no `vscode` import) for unit tests.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * JVM flags for the long-lived server, kept in this one place. They favour start-up time and a
+ * small footprint over peak throughput: a language server spends its life idle or parsing small
+ * documents, so C1-only compilation and the serial collector are the right trade.
+ *
+ * `-Xlog:disable -Xlog:all=warning:stderr` comes first for a reason: HotSpot prints unified-logging
+ * warnings to STDOUT by default, and stdout is the LSP channel. On Java 17, for example,
+ * `-XX:+UseStringDeduplication` with the serial collector prints
+ * "[warning][stringdedup] String Deduplication disabled: not supported by selected GC" there,
+ * which would corrupt the first message. Routing all JVM logging to stderr keeps the channel clean
+ * whatever flags the list below ends up with.
+ */
+export const SERVER_JVM_FLAGS: readonly string[] = [
+  '-Xlog:disable',
+  '-Xlog:all=warning:stderr',
+  '-XX:+UseSerialGC',
+  '-XX:TieredStopAtLevel=1',
+  '-Xss2m',
+  '-XX:+UseStringDeduplication',
+];
+
+export interface ServerLaunch {
+  command: string;
+  args: string[];
+}
+
+/** Where the packaging script puts the server inside the extension. */
+export function serverJar(extensionPath: string): string {
+  return path.join(extensionPath, 'server', 'dsls.jar');
+}
+
+export function serverCdsArchive(extensionPath: string): string {
+  return path.join(extensionPath, 'server', 'dsls.jsa');
+}
+
+/**
+ * The command line: fast flags, the class-data-sharing archive when one was packaged (it cuts
+ * start-up; `-Xshare:auto` silently ignores an archive made by another JVM build), then the jar.
+ */
+export function serverLaunch(
+  javaExecutable: string,
+  extensionPath: string,
+  exists: (file: string) => boolean = fs.existsSync,
+): ServerLaunch {
+  const args = [...SERVER_JVM_FLAGS];
+  const jsa = serverCdsArchive(extensionPath);
+  if (exists(jsa)) {
+    args.push(`-XX:SharedArchiveFile=${jsa}`, '-Xshare:auto');
+  }
+  args.push('-jar', serverJar(extensionPath), 'lsp');
+  return { command: javaExecutable, args };
+}
