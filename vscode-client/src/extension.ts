@@ -10,7 +10,6 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { describeNotFound, findJava, JavaNotFound } from './java';
 import { serverJar, serverLaunch } from './launch';
@@ -91,7 +90,10 @@ async function startServer(): Promise<void> {
 
   const launch = serverLaunch(java.executable, extensionContext.extensionPath);
   output.appendLine(`Starting ${launch.command} ${launch.args.join(' ')}`);
-  const executable = { command: launch.command, args: launch.args, transport: TransportKind.stdio };
+  // No `transport`: with TransportKind.stdio the client would append `--stdio` to the command line,
+  // which is not part of the server's `lsp` subcommand. Without it the client still talks over the
+  // process's stdin/stdout.
+  const executable = { command: launch.command, args: launch.args };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
 
   const clientOptions: LanguageClientOptions = {
@@ -140,8 +142,10 @@ async function startServer(): Promise<void> {
   } catch (e) {
     statusBar.setPhase('stopped');
     output.appendLine(`The language server did not start: ${(e as Error).message}`);
+    // The reason is the server's stderr, already in the output channel; the exception itself only
+    // says that the connection closed.
     const choice = await vscode.window.showErrorMessage(
-      `DSLS: the language server did not start (${(e as Error).message}).`, 'Show Output');
+      'DSLS: the language server did not start. The DSLS output shows why.', 'Show Output');
     if (choice === 'Show Output') {
       output.show();
     }

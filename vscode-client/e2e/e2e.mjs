@@ -1,0 +1,322 @@
+// Drives code-server (a real VS Code 1.100.3) in Debian's Chromium and checks, in the editor UI,
+// what a user of the DSLS extension would see. Started by run.sh, which sets PORT, WORKSPACE,
+// SCREENSHOTS and RUN. Every check takes a screenshot; the run ends with "N passed, N failed".
+
+import { chromium } from 'playwright-core';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PORT = process.env.PORT;
+const WORKSPACE = process.env.WORKSPACE;
+const SCREENSHOTS = process.env.SCREENSHOTS;
+const RUN = process.env.RUN;
+const URL = `http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(WORKSPACE)}`;
+const MOD = 'Control';
+
+const results = [];
+let shot = 0;
+let page;
+
+function log(msg) {
+  console.log(`e2e: ${msg}`);
+}
+
+async function screenshot(name) {
+  shot += 1;
+  const file = join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file }).catch((e) => log(`screenshot ${name} failed: ${e.message}`));
+  return file;
+}
+
+/** Runs one check; a failure is recorded (with a screenshot) and the next check still runs. */
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    const detail = await fn();
+    const file = await screenshot(name);
+    results.push({ name, ok: true });
+    log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''} [${file}]`);
+  } catch (e) {
+    const file = await screenshot(`${name}-FAILED`);
+    results.push({ name, ok: false });
+    log(`FAIL ${name}: ${e.message.split('\n')[0]} [${file}]`);
+  }
+}
+
+/**
+ * Calls fn until it returns a truthy value; the language server may still be starting. Gives up
+ * at once when the extension reports that the server is down: waiting longer cannot help then.
+ */
+async function retry(what, fn, { timeoutMs = 60000, intervalMs = 1000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    const dead = page.locator('.statusbar-item', { hasText: /DSLS: (stopped|no Java)/ }).first();
+    if (await dead.isVisible().catch(() => false)) {
+      throw new Error(`${what}: the status bar says "${(await dead.innerText()).trim()}"`);
+    }
+    try {
+      const value = await fn();
+      if (value) {
+        return value;
+      }
+      last = undefined;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not seen within ${timeoutMs / 1000} s${last ? ` (${last.message.split('\n')[0]})` : ''}`);
+    }
+    await page.waitForTimeout(intervalMs);
+  }
+}
+
+async function waitForServer(url) {
+  const deadline = Date.now() + 60000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`code-server did not answer at ${url} within 60 s`);
+}
+
+/** Opens a workspace file with Quick Open and waits until it is the active, YAML-mode editor. */
+async function openFile(relPath) {
+  const base = relPath.split('/').pop();
+  await retry(`editor tab for ${relPath}`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${MOD}+P`);
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.type(relPath);
+    // Wait for the file to be listed before accepting, or Enter may pick nothing.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first()
+      .waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: 5000 });
+    return true;
+  }, { timeoutMs: 45000 });
+  await retry('YAML language mode in the status bar', () =>
+    page.locator('.statusbar-item', { hasText: /^YAML$/ }).first().isVisible(), { timeoutMs: 20000 });
+}
+
+/** Moves the cursor to a 1-based line with Go to Line, then to its end. */
+async function goToLineEnd(line) {
+  await page.keyboard.press(`${MOD}+G`);
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 5000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+}
+
+function editorToken(text) {
+  return page.locator('.editor-instance .monaco-editor .view-lines span[class^="mtk"]')
+    .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+}
+
+function placementFrame() {
+  // A webview is an iframe (the host) holding another iframe (the content).
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+function extensionLogs() {
+  const out = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        walk(p);
+      } else if (/DSLS|exthost\.log|remoteexthost\.log/.test(name)) {
+        out.push(p);
+      }
+    }
+  };
+  try {
+    walk(join(RUN, 'user-data', 'logs'));
+  } catch {
+    // no logs yet
+  }
+  return out;
+}
+
+async function main() {
+  await waitForServer(`http://127.0.0.1:${PORT}/healthz`);
+  const context = await chromium.launchPersistentContext(join(RUN, 'browser-profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1600, height: 1000 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(15000);
+
+  await check('workbench-opens-samples', async () => {
+    await page.goto(URL);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await retry('samples folder in the Explorer', () =>
+      page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'ds.demo.yaml' }).first().isVisible());
+    return 'VS Code workbench with the samples folder';
+  });
+
+  await check('extension-installed', async () => {
+    // The activity log in the status bar is not reliable; the DSLS status item is ours alone.
+    await openFile('ds.demo.yaml');
+    const item = await retry('DSLS status bar item', async () => {
+      const loc = page.locator('.statusbar-item', { hasText: /DSLS|\d+\/\d+ nodes/ }).first();
+      return (await loc.isVisible()) ? loc.innerText() : undefined;
+    }, { timeoutMs: 30000 });
+    return `status bar shows "${item.trim()}"`;
+  });
+
+  await check('placement-code-lens', async () => {
+    const text = await retry('code lens "runs on 2 of 3 nodes"', async () => {
+      const lens = page.locator('.codelens-decoration', { hasText: /runs on \d+ of \d+ nodes/ }).first();
+      return (await lens.isVisible()) ? lens.innerText() : undefined;
+    }, { timeoutMs: 90000 });
+    if (!/runs on 2 of 3 nodes/.test(text)) {
+      throw new Error(`lens says "${text}"`);
+    }
+    return `lens: "${text.trim()}"`;
+  });
+
+  await check('status-bar-active-daemonset', async () => {
+    // Put the cursor inside the DaemonSet, then the item names it.
+    await goToLineEnd(8);
+    const text = await retry('status bar "demo: 2/3 nodes"', async () => {
+      const loc = page.locator('.statusbar-item', { hasText: /demo: \d+\/\d+ nodes/ }).first();
+      return (await loc.isVisible()) ? loc.innerText() : undefined;
+    }, { timeoutMs: 30000 });
+    if (!/demo: 2\/3 nodes/.test(text)) {
+      throw new Error(`status bar says "${text}"`);
+    }
+    return `"${text.trim()}"`;
+  });
+
+  await check('hover-kubernetes-docs', async () => {
+    const text = await retry('hover on "containers"', async () => {
+      await page.mouse.move(5, 500);
+      await page.waitForTimeout(200);
+      await editorToken('containers').hover();
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+      await hover.waitFor({ state: 'visible', timeout: 4000 });
+      const t = await hover.innerText();
+      return /container/i.test(t) && t.length > 40 ? t : undefined;
+    }, { timeoutMs: 60000, intervalMs: 1500 });
+    return `hover: "${text.replace(/\s+/g, ' ').slice(0, 120)}…"`;
+  });
+
+  await check('inventory-aware-completion', async () => {
+    await page.mouse.move(5, 500);
+    await openFile('ds.demo.nodeSelector.yaml');
+    // Line 19 is `        gpu: cuda` inside nodeSelector: start a new key below it.
+    await goToLineEnd(19);
+    await page.keyboard.press('Enter');
+    const text = await retry('completion item kubernetes.io/os', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(`${MOD}+Space`);
+      const widget = page.locator('.editor-widget.suggest-widget.visible');
+      await widget.waitFor({ state: 'visible', timeout: 3000 });
+      const row = widget.locator('.monaco-list-row', { hasText: 'kubernetes.io/os' }).first();
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      return widget.innerText();
+    }, { timeoutMs: 60000, intervalMs: 1500 });
+    if (!/of 3 nodes/.test(text)) {
+      throw new Error(`kubernetes.io/os offered, but without the node count: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    }
+    return 'kubernetes.io/os offered with its node count';
+  });
+
+  await check('diagnostics-in-problems-view', async () => {
+    await page.keyboard.press('Escape');
+    await openFile('broken/decode-errors.yaml');
+    await page.keyboard.press(`${MOD}+Shift+M`);
+    const text = await retry('error in the Problems view', async () => {
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'spec.replicas' }).first();
+      return (await row.isVisible()) ? row.innerText() : undefined;
+    }, { timeoutMs: 60000 });
+    return `problem: "${text.replace(/\s+/g, ' ').slice(0, 120)}"`;
+  });
+
+  await check('placement-panel-from-code-lens', async () => {
+    await page.keyboard.press(`${MOD}+Shift+M`); // hide the panel area again
+    await openFile('ds.demo.yaml');
+    const lensLink = page.locator('.codelens-decoration a', { hasText: /runs on/ }).first();
+    await retry('code lens to click', () => lensLink.isVisible(), { timeoutMs: 60000 });
+    await lensLink.click();
+    const frame = placementFrame();
+    const table = frame.locator('table.placement-table');
+    await retry('placement table in the webview', () => table.isVisible(), { timeoutMs: 30000 });
+    const rows = {};
+    for (const node of ['kind-control-plane', 'kind-worker', 'kind-worker2']) {
+      rows[node] = (await frame.locator(`tr[data-node="${node}"]`).innerText()).replace(/\s+/g, ' ');
+    }
+    if (!/excluded/.test(rows['kind-control-plane']) || !/taint/.test(rows['kind-control-plane'])) {
+      throw new Error(`kind-control-plane row: ${rows['kind-control-plane']}`);
+    }
+    for (const node of ['kind-worker', 'kind-worker2']) {
+      if (!/\bruns\b/.test(rows[node])) {
+        throw new Error(`${node} row: ${rows[node]}`);
+      }
+    }
+    const summary = await frame.locator('h2 .summary').first().innerText();
+    return `${summary}; control plane: ${rows['kind-control-plane'].slice(0, 100)}`;
+  });
+
+  await check('placement-panel-follows-edits', async () => {
+    // Replace the manifest with one that tolerates every taint; the panel updates without a save.
+    const original = readFileSync(join(WORKSPACE, 'ds.demo.yaml'), 'utf8');
+    const tolerating = original.replace('    spec:\n      containers:', '    spec:\n      tolerations:\n      - operator: Exists\n      containers:');
+    if (tolerating === original) {
+      throw new Error('could not find the pod spec in ds.demo.yaml to edit');
+    }
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press(`${MOD}+A`);
+    // insertText bypasses auto-indent, so the YAML arrives exactly as written.
+    await page.keyboard.insertText(tolerating);
+    const frame = placementFrame();
+    const summary = await retry('panel "runs on 3 of 3 nodes"', async () => {
+      const s = await frame.locator('h2 .summary').first().innerText();
+      return /runs on 3 of 3 nodes/.test(s) ? s : undefined;
+    }, { timeoutMs: 30000 });
+    const status = await retry('status bar "demo: 3/3 nodes"', async () => {
+      const loc = page.locator('.statusbar-item', { hasText: /demo: 3\/3 nodes/ }).first();
+      return (await loc.isVisible()) ? loc.innerText() : undefined;
+    }, { timeoutMs: 20000 });
+    return `after adding a toleration: panel "${summary}", status bar "${status.trim()}"`;
+  });
+
+  await context.close();
+}
+
+let fatal;
+try {
+  await main();
+} catch (e) {
+  fatal = e;
+  log(`aborted: ${e.stack ?? e}`);
+  if (page) {
+    await screenshot('aborted');
+  }
+}
+
+const failed = results.filter((r) => !r.ok).length + (fatal ? 1 : 0);
+const passed = results.filter((r) => r.ok).length;
+if (failed > 0) {
+  for (const file of extensionLogs()) {
+    const text = readFileSync(file, 'utf8').trim().split('\n').slice(-25).join('\n');
+    if (text) {
+      log(`--- last lines of ${file}\n${text}`);
+    }
+  }
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
