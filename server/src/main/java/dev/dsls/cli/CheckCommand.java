@@ -2,6 +2,8 @@ package dev.dsls.cli;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
+import dev.dsls.inventory.Inventory;
+import dev.dsls.scheduling.PlacementCheck;
 import dev.dsls.validation.CheckOptions;
 import dev.dsls.validation.ManifestAnalyzer;
 import dev.dsls.yaml.SourceText;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif }
 
+    static final String FILE_TOO_LARGE = "yaml-file-too-large";
+
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "Manifest files or directories (searched for *.yaml, *.yml, *.json), or - for stdin.")
     List<String> paths = new ArrayList<>();
@@ -36,6 +40,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--nodes", paramLabel = "FILE",
+            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods); adds placement"
+                    + " diagnostics. Repeatable.")
+    List<String> nodes = new ArrayList<>();
 
     @Option(names = "--disable", paramLabel = "CODE", split = ",",
             description = "Turn off the check with this code (repeatable, or comma-separated).")
@@ -49,16 +58,18 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<InputFiles.Input> inputs;
+        Inventory inventory;
         try {
+            inventory = NodeInventoryFiles.load(nodes, "check", err);
             inputs = InputFiles.read(paths, System.in);
         } catch (InputFiles.UsageException e) {
             err.println("dsls check: " + e.getMessage());
             return Main.USAGE;
         }
-        CheckOptions options = new CheckOptions(new LinkedHashSet<>(disabled), List.of());
         List<CheckReport.FileResult> results = new ArrayList<>();
         for (InputFiles.Input input : inputs) {
-            results.add(new CheckReport.FileResult(input.path(), check(input.bytes(), options)));
+            results.add(new CheckReport.FileResult(input.path(), input.tooLarge() ? List.of(tooLarge(input))
+                    : check(input.path(), input.bytes(), inventory, new LinkedHashSet<>(disabled))));
         }
         CheckReport report = new CheckReport(results);
         switch (format) {
@@ -70,9 +81,22 @@ final class CheckCommand implements Callable<Integer> {
         return report.errorCount() > 0 ? Main.ERRORS_FOUND : Main.OK;
     }
 
-    static List<Diagnostic> check(byte[] bytes, CheckOptions options) {
+    static Diagnostic tooLarge(InputFiles.Input input) {
+        return new Diagnostic(Severity.ERROR, FILE_TOO_LARGE, String.format("The file has %d bytes, more than the"
+                + " %d MiB dsls reads; a manifest that large cannot be applied (the API server takes 3 MiB per"
+                + " object). Split it into smaller files.", input.size(), InputFiles.MAX_FILE_BYTES >> 20),
+                dev.dsls.yaml.Range.of(0, 0, 0, 0), null, "Decode", Map.of());
+    }
+
+    /**
+     * The diagnostics of one file. With an inventory, or Node documents in the file itself (a what-if),
+     * the placement checks run too.
+     */
+    static List<Diagnostic> check(String path, byte[] bytes, Inventory inventory, Set<String> disabled) {
         SourceText source = SourceText.decode(bytes);
         YamlFile file = new YamlParser().parse(source.text());
+        PlacementCheck placement = PlacementCheck.forFile(inventory, path, file);
+        CheckOptions options = new CheckOptions(disabled, placement == null ? List.of() : List.of(placement));
         List<Diagnostic> diagnostics = new ArrayList<>();
         YamlProblem encoding = source.encodingProblem();
         if (encoding != null) {

@@ -13,8 +13,17 @@ import java.util.stream.Stream;
 final class InputFiles {
     static final String STDIN = "-";
 
-    /** One input: its display path and its bytes. */
-    record Input(String path, byte[] bytes) {
+    /**
+     * Files above this size are not read at all: no manifest is that large (the API server takes 3 MiB
+     * per object), and reading one would only spend memory.
+     */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    /** One input: its display path and its bytes (null when the file is over {@link #MAX_FILE_BYTES}). */
+    record Input(String path, byte[] bytes, long size) {
+        boolean tooLarge() {
+            return bytes == null;
+        }
     }
 
     private InputFiles() {
@@ -25,7 +34,9 @@ final class InputFiles {
         for (String argument : arguments) {
             if (argument.equals(STDIN)) {
                 try {
-                    inputs.add(new Input("<stdin>", stdin.readAllBytes()));
+                    byte[] bytes = stdin.readNBytes((int) MAX_FILE_BYTES + 1);
+                    inputs.add(bytes.length > MAX_FILE_BYTES ? new Input("<stdin>", null, bytes.length)
+                            : new Input("<stdin>", bytes, bytes.length));
                 } catch (IOException e) {
                     throw new UsageException("cannot read standard input: " + e.getMessage());
                 }
@@ -38,15 +49,28 @@ final class InputFiles {
                     throw new UsageException(argument + ": no *.yaml, *.yml or *.json files in this directory");
                 }
                 for (Path manifest : manifests) {
-                    inputs.add(new Input(manifest.toString(), readFile(manifest)));
+                    inputs.add(readInput(manifest, manifest.toString()));
                 }
             } else if (Files.exists(path)) {
-                inputs.add(new Input(argument, readFile(path)));
+                inputs.add(readInput(path, argument));
             } else {
                 throw new UsageException(argument + ": no such file or directory");
             }
         }
         return inputs;
+    }
+
+    private static Input readInput(Path path, String display) throws UsageException {
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                return new Input(display, null, size);
+            }
+        } catch (IOException e) {
+            throw new UsageException(path + ": cannot read: " + e.getMessage());
+        }
+        byte[] bytes = readFile(path);
+        return new Input(display, bytes, bytes.length);
     }
 
     static byte[] readFile(Path path) throws UsageException {

@@ -1,0 +1,89 @@
+package dev.dsls.inventory;
+
+import dev.dsls.diagnostics.Severity;
+import dev.dsls.yaml.Range;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads an inventory from the files given by {@code --nodes} or the editor's settings. */
+public final class InventoryLoader {
+    /** The inventory and the problems of its files; unreadable files are problems too. */
+    public record Loaded(Inventory inventory, List<InventoryProblem> problems) {
+        public Loaded {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+        }
+    }
+
+    /** Thrown when an inventory file cannot be read at all (missing, a directory, no permission). */
+    public static final class UnreadableException extends IOException {
+        public UnreadableException(String message) {
+            super(message);
+        }
+    }
+
+    private InventoryLoader() {
+    }
+
+    /** Loads every file in order; a later node with the same name replaces an earlier one, and says so. */
+    public static Loaded load(List<Path> files) throws UnreadableException {
+        List<InventoryReader.Contents> contents = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (Path file : files) {
+            byte[] bytes;
+            try {
+                if (Files.isDirectory(file)) {
+                    throw new UnreadableException(file + ": is a directory; --nodes takes a file of Node objects");
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (UnreadableException e) {
+                throw e;
+            } catch (IOException | SecurityException e) {
+                throw new UnreadableException(file + ": cannot read the node inventory: "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+            contents.add(InventoryReader.read(file.toString(), bytes));
+            paths.add(file.toString());
+        }
+        return combine(contents, paths);
+    }
+
+    /** Combines files already read (the editor reads them itself), in order. */
+    public static Loaded combine(List<InventoryReader.Contents> files, List<String> paths) {
+        List<Node> nodes = new ArrayList<>();
+        List<Pod> pods = new ArrayList<>();
+        List<InventoryProblem> problems = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            InventoryReader.Contents file = files.get(i);
+            problems.addAll(file.problems());
+            if (file.nodes().isEmpty() && file.pods().isEmpty()
+                    && file.problems().stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
+                problems.add(new InventoryProblem(paths.get(i), Range.of(0, 0, 0, 0), Severity.WARNING,
+                        InventoryProblem.NO_NODES, paths.get(i) + " holds no Node: give a file that `kubectl get"
+                        + " nodes -o yaml` (or -o json) wrote, or Node documents."));
+            }
+            for (Node node : file.nodes()) {
+                Node earlier = seen.put(node.name(), node);
+                if (earlier != null) {
+                    int line = node.source().line();
+                    problems.add(new InventoryProblem(node.source().path(), Range.of(line, 0, line, 0),
+                            Severity.WARNING, InventoryProblem.DUPLICATE_NODE, String.format("Node %s is defined"
+                                    + " again here (first at %s); this later definition is used.", node.name(),
+                                    earlier.source())));
+                }
+                nodes.add(node);
+            }
+            pods.addAll(file.pods());
+        }
+        return new Loaded(Inventory.of(nodes, pods), problems);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.dsls.inventory;
+
+import dev.dsls.diagnostics.Severity;
+import dev.dsls.yaml.Range;
+import dev.dsls.yaml.SourceText;
+import dev.dsls.yaml.YMap;
+import dev.dsls.yaml.YNode;
+import dev.dsls.yaml.YSeq;
+import dev.dsls.yaml.YamlDocument;
+import dev.dsls.yaml.YamlFile;
+import dev.dsls.yaml.YamlLimits;
+import dev.dsls.yaml.YamlParser;
+import dev.dsls.yaml.YamlProblem;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the Nodes and Pods of one file in every shape kubectl prints: one object, multi-document
+ * YAML, {@code kind: List}/{@code NodeList}/{@code PodList}, and {@code kubectl get nodes,pods -A -o json}.
+ * JSON goes through Gson's streaming reader; YAML through the project's parser, with limits raised
+ * because {@code kubectl get nodes -o yaml} of a large cluster is one document of many megabytes.
+ */
+public final class InventoryReader {
+    /** An inventory file is ours, not an API request: allow the size of a 50 000-node listing. */
+    private static final YamlLimits INVENTORY_LIMITS = new YamlLimits(Integer.MAX_VALUE, 100, 100, 100_000_000);
+
+    /** The objects read from one file and what was wrong in it. */
+    public record Contents(List<Node> nodes, List<Pod> pods, List<InventoryProblem> problems) {
+        public Contents {
+            nodes = List.copyOf(nodes);
+            pods = List.copyOf(pods);
+            problems = List.copyOf(problems);
+        }
+
+        public Inventory toInventory() {
+            return Inventory.of(nodes, pods);
+        }
+    }
+
+    private InventoryReader() {
+    }
+
+    /** Reads an inventory file's bytes; the display path names it in problems. */
+    public static Contents read(String path, byte[] bytes) {
+        SourceText source = SourceText.decode(bytes);
+        Collector collector = new Collector(path);
+        YamlProblem encoding = source.encodingProblem();
+        if (encoding != null) {
+            collector.report(encoding.range(), Severity.ERROR, InventoryProblem.SYNTAX, encoding.message());
+        }
+        String text = source.text();
+        if (looksLikeJson(text)) {
+            try {
+                JsonInventoryReader.read(new StringReader(text), collector::object);
+            } catch (JsonInventoryReader.SyntaxError e) {
+                collector.report(e.range, Severity.ERROR, InventoryProblem.SYNTAX, path + ": " + e.getMessage()
+                        + "; the objects before this point are used.");
+            }
+        } else {
+            collector.yaml(new YamlParser(INVENTORY_LIMITS).parse(text), true);
+        }
+        return collector.contents();
+    }
+
+    /**
+     * The Nodes and Pods written in a manifest file itself: such a file is a self-contained what-if,
+     * its DaemonSets previewed against its own nodes. YAML problems are the manifest checks' business.
+     */
+    public static Contents fromManifest(String path, YamlFile file) {
+        Collector collector = new Collector(path);
+        collector.yaml(file, false);
+        return collector.contents();
+    }
+
+    private static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    /** Gathers objects and problems of one file. */
+    private static final class Collector {
+        private final String path;
+        private final List<Node> nodes = new ArrayList<>();
+        private final List<Pod> pods = new ArrayList<>();
+        private final List<InventoryProblem> problems = new ArrayList<>();
+
+        Collector(String path) {
+            this.path = path;
+        }
+
+        void report(Range range, Severity severity, String code, String message) {
+            problems.add(new InventoryProblem(path, range, severity, code, message));
+        }
+
+        void yaml(YamlFile file, boolean reportSyntax) {
+            for (YamlDocument document : file.documents()) {
+                if (reportSyntax) {
+                    for (YamlProblem problem : document.problems()) {
+                        report(problem.range(), Severity.ERROR, InventoryProblem.SYNTAX, problem.message());
+                    }
+                }
+                YMap root = document.rootMap();
+                if (root != null) {
+                    object(root);
+                }
+            }
+        }
+
+        /** One top-level object: a Node, a Pod, or any *List whose items are read in turn. */
+        void object(YMap object) {
+            if (ObjectDecoder.isNode(object)) {
+                Node node = ObjectDecoder.node(object, path, this::report);
+                if (node != null) {
+                    nodes.add(node);
+                }
+            } else if (ObjectDecoder.isPod(object)) {
+                Pod pod = ObjectDecoder.pod(object, path, this::report);
+                if (pod != null) {
+                    pods.add(pod);
+                }
+            } else if (object.get("items") instanceof YSeq items) {
+                for (YNode item : items.items()) {
+                    if (item instanceof YMap map) {
+                        object(map);
+                    }
+                }
+            }
+        }
+
+        Contents contents() {
+            return new Contents(nodes, pods, problems);
+        }
+    }
+}

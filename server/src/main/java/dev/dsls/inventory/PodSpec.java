@@ -1,0 +1,35 @@
+package dev.dsls.inventory;
+
+import dev.dsls.schema.Quantity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of a pod spec that placement reads: containers and init containers (requests, limits,
+ * ports, sidecar restart policy), hostNetwork, overhead and pod-level requests, plus where the pod is
+ * bound or aimed.
+ *
+ * @param podRequests        pod-level {@code spec.resources.requests} (empty when unset)
+ * @param nodeName           {@code spec.nodeName}, or "" when unbound
+ * @param affinityTargetNode the node a single {@code matchFields metadata.name In [x]} term aims at (how the
+ *                           DaemonSet controller pins its pods), or "" ; upstream's GetTargetNodeName reads it
+ */
+public record PodSpec(List<Container> containers, List<Container> initContainers, boolean hostNetwork,
+                      Map<String, Quantity> overhead, Map<String, Quantity> podRequests, String nodeName,
+                      String affinityTargetNode) {
+    public static final PodSpec EMPTY = new PodSpec(List.of(), List.of(), false, Map.of(), Map.of(), "", "");
+
+    public PodSpec {
+        containers = List.copyOf(containers);
+        initContainers = List.copyOf(initContainers);
+        overhead = Map.copyOf(overhead);
+        podRequests = Map.copyOf(podRequests);
+        nodeName = nodeName == null ? "" : nodeName;
+        affinityTargetNode = affinityTargetNode == null ? "" : affinityTargetNode;
+    }
+
+    /** upstream GetTargetNodeName: the bound node, else the node the affinity pins the pod to. */
+    public String targetNodeName() {
+        return nodeName.isEmpty() ? affinityTargetNode : nodeName;
+    }
+}

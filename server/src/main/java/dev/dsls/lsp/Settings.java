@@ -1,0 +1,61 @@
+package dev.dsls.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code dsls.*} settings: {@code dsls.inventory} (paths or globs of inventory files relative to
+ * the workspace folder), {@code dsls.checks.disabled} (diagnostic codes) and {@code dsls.trace.server}.
+ */
+public record Settings(List<String> inventory, List<String> disabledChecks, String traceServer) {
+    public static final Settings DEFAULT = new Settings(List.of(), List.of(), "off");
+
+    /**
+     * Reads settings from what clients send: {@code {settings: {dsls: {...}}}} (didChangeConfiguration),
+     * {@code {dsls: {...}}}, the section itself (workspace/configuration), or dotted keys
+     * ({@code {"dsls.inventory": [...]}}). Missing or malformed values keep their defaults.
+     */
+    public static Settings from(JsonElement json) {
+        if (json == null || !json.isJsonObject()) {
+            return DEFAULT;
+        }
+        JsonObject object = json.getAsJsonObject();
+        if (object.has("settings") && object.get("settings").isJsonObject()) {
+            return from(object.get("settings"));
+        }
+        if (object.has("dsls") && object.get("dsls").isJsonObject()) {
+            return from(object.get("dsls"));
+        }
+        JsonElement checks = object.get("checks");
+        JsonElement disabled = checks != null && checks.isJsonObject() ? checks.getAsJsonObject().get("disabled")
+                : object.get("checks.disabled") != null ? object.get("checks.disabled") : object.get("dsls.checks.disabled");
+        JsonElement trace = object.get("trace");
+        JsonElement traceServer = trace != null && trace.isJsonObject() ? trace.getAsJsonObject().get("server")
+                : object.get("trace.server") != null ? object.get("trace.server") : object.get("dsls.trace.server");
+        JsonElement inventory = object.has("inventory") ? object.get("inventory") : object.get("dsls.inventory");
+        return new Settings(strings(inventory), strings(disabled),
+                traceServer != null && traceServer.isJsonPrimitive() ? traceServer.getAsString() : "off");
+    }
+
+    private static List<String> strings(JsonElement json) {
+        List<String> values = new ArrayList<>();
+        if (json == null || json.isJsonNull()) {
+            return values;
+        }
+        if (json.isJsonPrimitive()) {
+            String value = json.getAsString().strip();
+            if (!value.isEmpty()) {
+                values.add(value);
+            }
+        } else if (json.isJsonArray()) {
+            json.getAsJsonArray().forEach(element -> {
+                if (element.isJsonPrimitive() && !element.getAsString().isBlank()) {
+                    values.add(element.getAsString().strip());
+                }
+            });
+        }
+        return List.copyOf(values);
+    }
+}

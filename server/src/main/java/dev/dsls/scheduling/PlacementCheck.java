@@ -1,0 +1,203 @@
+package dev.dsls.scheduling;
+
+import dev.dsls.diagnostics.Diagnostic;
+import dev.dsls.diagnostics.DiagnosticSink;
+import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.diagnostics.ObjectCheck;
+import dev.dsls.diagnostics.Severity;
+import dev.dsls.diagnostics.Suggestions;
+import dev.dsls.inventory.Inventory;
+import dev.dsls.inventory.InventoryIndex;
+import dev.dsls.inventory.InventoryReader;
+import dev.dsls.inventory.Taint;
+import dev.dsls.yaml.YamlFile;
+import dev.dsls.yaml.YamlPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The placement diagnostics of {@code check --nodes} and the editor: a DaemonSet that runs nowhere,
+ * labels no node has (with "did you mean"), tolerations no taint needs, pods that stay Pending, and a
+ * one-line summary on {@code kind: DaemonSet}.
+ */
+public final class PlacementCheck implements ObjectCheck {
+    public static final String NO_NODES = "placement-no-nodes";
+    public static final String UNKNOWN_LABEL = "placement-unknown-label";
+    public static final String UNUSED_TOLERATION = "placement-unused-toleration";
+    public static final String PENDING = "placement-pending";
+    public static final String SUMMARY = "placement-summary";
+
+    /**
+     * Taint keys the node lifecycle controller and cloud providers put on and take off nodes as
+     * conditions change: a toleration for them matters even when no node has the taint right now.
+     */
+    private static final List<String> TRANSIENT_TAINT_PREFIXES = List.of("node.kubernetes.io/",
+            "node.cloudprovider.kubernetes.io/", "ToBeDeletedByClusterAutoscaler", "DeletionCandidateOfClusterAutoscaler");
+    private static final int LISTED_NODES = 5;
+
+    private final Inventory inventory;
+
+    public PlacementCheck(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    /**
+     * The check for one manifest file: the Node (and Pod) documents in the file itself are laid over the
+     * declared inventory, so a file with its own nodes is a self-contained what-if. Null when there is
+     * no inventory at all.
+     */
+    public static PlacementCheck forFile(Inventory declared, String path, YamlFile file) {
+        Inventory effective = declared.overriddenBy(InventoryReader.fromManifest(path, file).toInventory());
+        return effective.isEmpty() ? null : new PlacementCheck(effective);
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public void check(ManifestObject daemonSet, DiagnosticSink sink) {
+        if (inventory.isEmpty()) {
+            return;
+        }
+        Placement placement = PlacementEvaluator.evaluate(daemonSet, inventory);
+        sink.report(Severity.INFORMATION, SUMMARY, daemonSet.headerRange(), "Placement: " + PlacementSummary.of(placement)
+                + ".");
+        if (placement.status().desiredNumberScheduled() == 0) {
+            reportNoNodes(placement, sink);
+        }
+        reportUnknownLabels(placement.daemonSet(), sink);
+        reportUnusedTolerations(placement.daemonSet(), sink);
+        if (!placement.pending().isEmpty()) {
+            reportPending(placement, sink);
+        }
+    }
+
+    private void reportNoNodes(Placement placement, DiagnosticSink sink) {
+        // Mark the part of the manifest that excludes the most nodes.
+        Map<YamlPath, Integer> byPath = new LinkedHashMap<>();
+        for (NodePlacement node : placement.nodes()) {
+            if (!node.reasons().isEmpty()) {
+                byPath.merge(node.reasons().get(0).path(), 1, Integer::sum);
+            }
+        }
+        YamlPath worst = byPath.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(DaemonSetSpec.POD_SPEC);
+        String message = String.format("This DaemonSet runs on none of the %d node%s in the inventory: %s.",
+                inventory.size(), inventory.size() == 1 ? "" : "s", PlacementSummary.describe(placement.excluded()));
+        sink.report(Severity.WARNING, NO_NODES, placement.daemonSet().object().rangeOf(worst, false), message);
+    }
+
+    private void reportUnknownLabels(DaemonSetSpec spec, DiagnosticSink sink) {
+        InventoryIndex index = inventory.index();
+        for (NodeAffinity.SelectorEntry entry : spec.affinity().nodeSelector()) {
+            checkLabel(spec, sink, entry.key(), List.of(entry.value()), entry.path(), List.of(entry.path()));
+        }
+        List<NodeSelectorTerm> terms = spec.affinity().terms();
+        if (terms == null) {
+            return;
+        }
+        for (NodeSelectorTerm term : terms) {
+            for (Requirement requirement : term.expressions()) {
+                if (requirement.parseError() != null) {
+                    continue;
+                }
+                // NotIn and DoesNotExist hold for a missing label, so an unknown one there excludes nothing.
+                switch (requirement.operator()) {
+                    case In -> {
+                        List<YamlPath> valuePaths = new ArrayList<>();
+                        for (int i = 0; i < requirement.values().size(); i++) {
+                            valuePaths.add(requirement.path().field("values").index(i));
+                        }
+                        checkLabel(spec, sink, requirement.key(), requirement.values(), requirement.path().field("key"),
+                                valuePaths);
+                    }
+                    case Exists, Gt, Lt -> checkLabel(spec, sink, requirement.key(), List.of(),
+                            requirement.path().field("key"), List.of());
+                    default -> { }
+                }
+            }
+            for (NodeSelectorTerm.FieldRequirement field : term.fields()) {
+                if (field.parseError() == null && "metadata.name".equals(field.key()) && "In".equals(field.operator())
+                        && index.nodeNames().stream().noneMatch(field.values().get(0)::equals)) {
+                    String value = field.values().get(0);
+                    report(sink, spec, Severity.WARNING, UNKNOWN_LABEL, field.path().field("values").index(0), true,
+                            String.format("No node in the inventory is named %s.", value),
+                            Suggestions.closest(value, index.nodeNames()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Warns about a key no node has, or each value of it no node has. {@code keyPath} is a nodeSelector
+     * entry (its key is marked) or an expression's {@code key} field (its value is marked).
+     */
+    private void checkLabel(DaemonSetSpec spec, DiagnosticSink sink, String key, List<String> values, YamlPath keyPath,
+                            List<YamlPath> valuePaths) {
+        InventoryIndex index = inventory.index();
+        if (!index.labelKeys().contains(key)) {
+            String suggestion = Suggestions.closest(key, index.labelKeys());
+            report(sink, spec, Severity.WARNING, UNKNOWN_LABEL, keyPath, !keyPath.last().mapKey(),
+                    String.format("No node in the inventory has the label %s.", key), suggestion);
+            return;
+        }
+        Map<String, Integer> known = index.labelValues(key);
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (!known.containsKey(value)) {
+                List<String> shown = known.entrySet().stream().limit(5)
+                        .map(e -> (e.getKey().isEmpty() ? "\"\"" : e.getKey()) + " (" + e.getValue() + ")").toList();
+                report(sink, spec, Severity.WARNING, UNKNOWN_LABEL, valuePaths.get(i), true, String.format(
+                        "No node in the inventory has %s=%s; the values of %s are %s%s.", key, value, key,
+                        String.join(", ", shown), known.size() > 5 ? ", …" : ""), Suggestions.closest(value, known.keySet()));
+            }
+        }
+    }
+
+    private void report(DiagnosticSink sink, DaemonSetSpec spec, Severity severity, String code, YamlPath path,
+                        boolean valueRange, String message, String suggestion) {
+        String text = suggestion == null ? message : message + " Did you mean " + suggestion + "?";
+        Diagnostic diagnostic = sink.report(severity, code, spec.object().rangeOf(path, valueRange), text);
+        if (suggestion != null) {
+            sink.replaceLast(diagnostic.withData(Map.of("suggestion", suggestion)));
+        }
+    }
+
+    private void reportUnusedTolerations(DaemonSetSpec spec, DiagnosticSink sink) {
+        Map<Taint, List<String>> taints = inventory.index().taints();
+        for (Toleration toleration : spec.userTolerations()) {
+            if (isTransient(toleration.key())) {
+                continue;
+            }
+            boolean used = taints.keySet().stream().anyMatch(toleration::toleratesTaint);
+            if (!used) {
+                sink.report(Severity.INFORMATION, UNUSED_TOLERATION, spec.object().rangeOf(toleration.path(), true),
+                        String.format("The toleration %s matches no taint on the %d node%s of the inventory%s.", toleration,
+                                inventory.size(), inventory.size() == 1 ? "" : "s", taints.isEmpty() ? " (no node has a taint)"
+                                        : "; the taints are " + String.join(", ", taints.keySet().stream().limit(5)
+                                        .map(Taint::toString).toList())));
+            }
+        }
+    }
+
+    private static boolean isTransient(String key) {
+        return TRANSIENT_TAINT_PREFIXES.stream().anyMatch(prefix -> !key.isEmpty() && key.startsWith(prefix));
+    }
+
+    private void reportPending(Placement placement, DiagnosticSink sink) {
+        List<NodePlacement> pending = placement.pending();
+        List<String> listed = new ArrayList<>();
+        for (NodePlacement node : pending.subList(0, Math.min(LISTED_NODES, pending.size()))) {
+            listed.add(node.name() + " (" + String.join("; ", node.reasons().stream().map(Reason::message).toList()) + ")");
+        }
+        String more = pending.size() > LISTED_NODES ? String.format(" and %d more", pending.size() - LISTED_NODES) : "";
+        String message = String.format("%d of the %d desired pod%s will stay Pending: %s%s.", pending.size(),
+                placement.status().desiredNumberScheduled(), placement.status().desiredNumberScheduled() == 1 ? "" : "s",
+                String.join(", ", listed), more);
+        YamlPath path = pending.get(0).reasons().isEmpty() ? DaemonSetSpec.POD_SPEC : pending.get(0).reasons().get(0).path();
+        sink.report(Severity.WARNING, PENDING, placement.daemonSet().object().rangeOf(path, true), message);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.dsls.scheduling;
+
+import dev.dsls.inventory.Node;
+import dev.dsls.inventory.Taint;
+import dev.dsls.yaml.YamlPath;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The taint predicate (component-helpers FindMatchingUntoleratedTaint, as the DaemonSet controller's
+ * predicates and the scheduler's TaintToleration filter use it): every NoSchedule and NoExecute taint
+ * must be tolerated; PreferNoSchedule only affects scoring. Daemon pods carry extra tolerations
+ * (daemonset util AddOrUpdateDaemonPodTolerations).
+ */
+public final class TaintToleration {
+    public static final String NOT_READY = "node.kubernetes.io/not-ready";
+    public static final String UNREACHABLE = "node.kubernetes.io/unreachable";
+    public static final String DISK_PRESSURE = "node.kubernetes.io/disk-pressure";
+    public static final String MEMORY_PRESSURE = "node.kubernetes.io/memory-pressure";
+    public static final String PID_PRESSURE = "node.kubernetes.io/pid-pressure";
+    public static final String UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
+    public static final String NETWORK_UNAVAILABLE = "node.kubernetes.io/network-unavailable";
+
+    private static final List<Toleration> ALWAYS = List.of(
+            automatic(NOT_READY, Taint.NO_EXECUTE),
+            automatic(UNREACHABLE, Taint.NO_EXECUTE),
+            automatic(DISK_PRESSURE, Taint.NO_SCHEDULE),
+            automatic(MEMORY_PRESSURE, Taint.NO_SCHEDULE),
+            automatic(PID_PRESSURE, Taint.NO_SCHEDULE),
+            automatic(UNSCHEDULABLE, Taint.NO_SCHEDULE));
+
+    private TaintToleration() {
+    }
+
+    private static Toleration automatic(String key, String effect) {
+        return new Toleration(key, "Exists", "", effect, null);
+    }
+
+    /**
+     * The tolerations every daemon pod gets: not-ready and unreachable NoExecute forever, the pressure and
+     * unschedulable NoSchedule taints, and network-unavailable only for hostNetwork pods (they need no CNI).
+     */
+    public static List<Toleration> daemonSetTolerations(boolean hostNetwork) {
+        if (!hostNetwork) {
+            return ALWAYS;
+        }
+        List<Toleration> all = new ArrayList<>(ALWAYS);
+        all.add(automatic(NETWORK_UNAVAILABLE, Taint.NO_SCHEDULE));
+        return List.copyOf(all);
+    }
+
+    /** True when some toleration tolerates the taint. */
+    public static boolean tolerated(Taint taint, List<Toleration> tolerations) {
+        for (Toleration toleration : tolerations) {
+            if (toleration.toleratesTaint(taint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when every NoSchedule and NoExecute taint of the node is tolerated. */
+    public static boolean fits(Node node, List<Toleration> tolerations) {
+        for (Taint taint : node.taints()) {
+            if (taint.repels() && !tolerated(taint, tolerations)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when some NoExecute taint is not tolerated: a running daemon pod would be deleted. */
+    public static boolean hasUntoleratedNoExecute(Node node, List<Toleration> tolerations) {
+        for (Taint taint : node.taints()) {
+            if (Taint.NO_EXECUTE.equals(taint.effect()) && !tolerated(taint, tolerations)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The NoSchedule and NoExecute taints of the node that no toleration tolerates, in node order. */
+    public static List<Taint> untolerated(Node node, List<Toleration> tolerations) {
+        List<Taint> untolerated = new ArrayList<>();
+        for (Taint taint : node.taints()) {
+            if (taint.repels() && !tolerated(taint, tolerations)) {
+                untolerated.add(taint);
+            }
+        }
+        return untolerated;
+    }
+
+    /** One reason per untolerated taint, pointing at the tolerations (or where they would go). */
+    public static List<Reason> reasons(Node node, List<Toleration> tolerations, YamlPath tolerationsPath) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Taint taint : untolerated(node, tolerations)) {
+            String message = String.format("node has the taint %s and the pod template does not tolerate it", taint);
+            if (Taint.NO_SCHEDULE.equals(taint.effect()) && (NOT_READY.equals(taint.key()) || UNREACHABLE.equals(taint.key()))) {
+                message += " (daemon pods tolerate only its NoExecute form, so a NotReady node gets no new daemon pod)";
+            }
+            reasons.add(new Reason(ReasonCode.TAINT, message, "taint " + taint, tolerationsPath));
+        }
+        return reasons;
+    }
+
+    /** The toleration that would admit the taint: Exists when the taint has no value, else Equal. */
+    public static Toleration tolerationFor(Taint taint) {
+        return taint.value().isEmpty()
+                ? new Toleration(taint.key(), "Exists", "", taint.effect(), null)
+                : new Toleration(taint.key(), "Equal", taint.value(), taint.effect(), null);
+    }
+}
