@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CodeLensRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -117,6 +118,12 @@ async function startServer(): Promise<void> {
         lenses?.forEach(retargetLens);
         return lenses;
       },
+      // The server re-publishes diagnostics whenever it re-analyses a document, also after it
+      // (re)loads the inventory; placement may have changed then, so refresh what shows it.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        scheduleAnalysisRefresh();
+      },
       resolveCodeLens: async (lens, token, next) => {
         const resolved = await next(lens, token);
         if (resolved) {
@@ -166,6 +173,39 @@ async function stopServer(): Promise<void> {
     output.appendLine(`Stopping the language server: ${(e as Error).message}`);
   }
   await old.dispose().catch(() => undefined);
+}
+
+let analysisTimer: NodeJS.Timeout | undefined;
+
+/**
+ * After the server re-analysed documents: re-read the inventory summary, the status bar's and the
+ * panel's placement, and the code lenses of the visible YAML editors. The lenses matter at start-up:
+ * VS Code asks for them as soon as a document opens, usually before the server has read the
+ * inventory, and the server does not send `workspace/codeLens/refresh` after loading it, so without
+ * this the first lens would say "no node inventory" until the next edit.
+ */
+function scheduleAnalysisRefresh(): void {
+  if (analysisTimer) {
+    clearTimeout(analysisTimer);
+  }
+  analysisTimer = setTimeout(() => {
+    analysisTimer = undefined;
+    statusBar.refreshInventory(0);
+    PlacementPanel.refreshIfOpen();
+    const running = client;
+    if (!running?.isRunning()) {
+      return;
+    }
+    const lenses = running.getFeature(CodeLensRequest.method);
+    const seen = new Set<string>();
+    for (const editor of vscode.window.visibleTextEditors) {
+      const doc = editor.document;
+      if (doc.languageId === 'yaml' && !seen.has(doc.uri.toString())) {
+        seen.add(doc.uri.toString());
+        lenses.getProvider(doc)?.onDidChangeCodeLensEmitter.fire();
+      }
+    }
+  }, 300);
 }
 
 function retargetLens(lens: vscode.CodeLens): void {

@@ -6,14 +6,16 @@ import * as path from 'node:path';
 /**
  * JVM flags for the long-lived server, kept in this one place. They favour start-up time and a
  * small footprint over peak throughput: a language server spends its life idle or parsing small
- * documents, so C1-only compilation and the serial collector are the right trade.
+ * documents, so C1-only compilation and the serial collector are the right trade; -Xss2m leaves
+ * room for the recursive walks over deeply nested YAML (the server allows 100 levels).
  *
  * `-Xlog:disable -Xlog:all=warning:stderr` comes first for a reason: HotSpot prints unified-logging
  * warnings to STDOUT by default, and stdout is the LSP channel. On Java 17, for example,
  * `-XX:+UseStringDeduplication` with the serial collector prints
  * "[warning][stringdedup] String Deduplication disabled: not supported by selected GC" there,
- * which would corrupt the first message. Routing all JVM logging to stderr keeps the channel clean
- * whatever flags the list below ends up with.
+ * which corrupts the first message (that flag is left out for the same reason: it does nothing
+ * with the serial collector before Java 18). Routing all JVM logging to stderr keeps the channel
+ * clean whatever flags this list ends up with.
  */
 export const SERVER_JVM_FLAGS: readonly string[] = [
   '-Xlog:disable',
@@ -21,7 +23,6 @@ export const SERVER_JVM_FLAGS: readonly string[] = [
   '-XX:+UseSerialGC',
   '-XX:TieredStopAtLevel=1',
   '-Xss2m',
-  '-XX:+UseStringDeduplication',
 ];
 
 export interface ServerLaunch {

@@ -17,6 +17,18 @@ export interface PlacementReason {
   message: string;
 }
 
+/** The one change that would make the pod run on a node, as the server describes it. */
+export interface NearMiss {
+  /** What to change: "toleration", "label", ... */
+  change: string;
+  message: string;
+  /** A node label to add, for label changes. */
+  key?: string;
+  value?: string;
+  /** A toleration to add to the pod template, for taint exclusions. */
+  toleration?: { key?: string; operator?: string; value?: string; effect?: string };
+}
+
 export interface NodePlacement {
   name: string;
   /** The DaemonSet controller wants a pod on this node (selector, affinity, taints allow it). */
@@ -25,8 +37,11 @@ export interface NodePlacement {
   fits: boolean;
   runs: RunsOnNode;
   reasons: PlacementReason[];
-  /** What single change would make it run there, when one change would. */
-  nearMiss?: string;
+  /**
+   * What single change would make it run there, when one change would. The server sends an
+   * object; a plain string (the first draft of the contract) is accepted too.
+   */
+  nearMiss?: string | NearMiss;
 }
 
 export interface DaemonSetPlacement {
@@ -41,7 +56,14 @@ export interface DaemonSetPlacement {
     maxSurge?: string | number;
     waves?: number;
     minReadySeconds?: number;
+    /** What the rollout means in words, e.g. "up to 1 node at a time lose their old pod …". */
+    note?: string;
+    error?: string;
   };
+  /** The code lens text: "runs on 2 of 3 nodes · excluded: …". */
+  summary?: string;
+  /** As `kubectl get ds` shows it: "<none>" or "gpu=cuda". */
+  nodeSelector?: string;
   nodes: NodePlacement[];
 }
 

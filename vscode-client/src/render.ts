@@ -1,7 +1,7 @@
 // Renders a placement preview as the HTML body of the placement panel. Pure (no `vscode` import)
 // so the markup is unit-tested; every value from the server is escaped.
 
-import { DaemonSetPlacement, NodePlacement, PlacementPreview, runsSummary } from './protocol';
+import { DaemonSetPlacement, NearMiss, NodePlacement, PlacementPreview, runsSummary } from './protocol';
 
 export function escapeHtml(s: unknown): string {
   return String(s)
@@ -48,6 +48,34 @@ function reasonsCell(node: NodePlacement): string {
     .join('');
 }
 
+/** The thing to change, in the form it would be written: a toleration or a node label. */
+function nearMissSubject(near: NearMiss): string | undefined {
+  if (near.toleration) {
+    const t = near.toleration;
+    const fields = (['key', 'operator', 'value', 'effect'] as const)
+      .filter((k) => t[k] !== undefined && t[k] !== '')
+      .map((k) => `${k}: ${t[k]}`);
+    return `{${fields.join(', ')}}`;
+  }
+  if (near.key !== undefined) {
+    return near.value !== undefined ? `${near.key}=${near.value}` : near.key;
+  }
+  return undefined;
+}
+
+function nearMissCell(node: NodePlacement): string {
+  const near = node.nearMiss;
+  if (!near) {
+    return '';
+  }
+  if (typeof near === 'string') {
+    return escapeHtml(near);
+  }
+  const subject = nearMissSubject(near);
+  return `<div>${escapeHtml(near.message)}</div>` +
+    (subject ? `<div class="subject"><span class="code">${escapeHtml(near.change)}</span> <code>${escapeHtml(subject)}</code></div>` : '');
+}
+
 function statusLine(ds: DaemonSetPlacement): string {
   const s = ds.status;
   if (!s) {
@@ -76,7 +104,9 @@ function rolloutLine(ds: DaemonSetPlacement): string {
   if (r.minReadySeconds !== undefined) {
     parts.push(`minReadySeconds ${escapeHtml(r.minReadySeconds)}`);
   }
-  return `<div class="rollout">Rollout: ${parts.join(' · ')}</div>`;
+  const note = r.note ? `<div class="muted">${escapeHtml(r.note)}</div>` : '';
+  const error = r.error ? `<div class="error">${escapeHtml(r.error)}</div>` : '';
+  return `<div class="rollout">Rollout: ${parts.join(' · ')}${note}${error}</div>`;
 }
 
 function daemonSetSection(ds: DaemonSetPlacement): string {
@@ -90,7 +120,7 @@ function daemonSetSection(ds: DaemonSetPlacement): string {
         `<td class="name">${escapeHtml(n.name)}</td>` +
         `<td class="placement"><span class="pill ${word}">${word}</span></td>` +
         `<td class="why">${reasonsCell(n)}</td>` +
-        `<td class="near">${n.nearMiss ? escapeHtml(n.nearMiss) : ''}</td>` +
+        `<td class="near">${nearMissCell(n)}</td>` +
         '</tr>';
     })
     .join('');
@@ -100,6 +130,7 @@ function daemonSetSection(ds: DaemonSetPlacement): string {
       `<tbody>${rows}</tbody></table>`;
   return `<section class="daemonset" data-name="${escapeHtml(ds.name)}">` +
     `<h2>${ns}${escapeHtml(ds.name)} <span class="summary">runs on ${runs} of ${total} node${total === 1 ? '' : 's'}${pendingText}</span></h2>` +
+    (ds.nodeSelector ? `<div class="selector">nodeSelector: <code>${escapeHtml(ds.nodeSelector)}</code></div>` : '') +
     statusLine(ds) + rolloutLine(ds) + table + '</section>';
 }
 

@@ -138,6 +138,14 @@ export class DslsStatusBar implements vscode.Disposable {
     if (!inv) {
       item.text = '$(server) DSLS';
       tooltip.appendText('DSLS: DaemonSet language server');
+    } else if (inv.nodes === 0) {
+      // "demo: 0/0 nodes" would read like a broken DaemonSet; the inventory is what is missing.
+      item.text = `${inv.problems.length > 0 ? '$(warning)' : '$(server)'} DSLS: no inventory`;
+      tooltip.appendMarkdown('No node inventory: run **DSLS: Select Inventory**, set `dsls.inventory` or add `.dsls/inventory.yaml`.');
+      for (const p of inv.problems.slice(0, 5)) {
+        tooltip.appendMarkdown(`\n\n$(warning) ${escapeMd(`${p.path}:${p.line}: ${p.message}`)}`);
+      }
+      tooltip.supportThemeIcons = true;
     } else {
       const icon = inv.problems.length > 0 ? '$(warning)' : '$(server)';
       const nodes = `${inv.nodes} node${inv.nodes === 1 ? '' : 's'}`;
