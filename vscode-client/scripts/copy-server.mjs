@@ -19,9 +19,7 @@ rmSync(dest, { recursive: true, force: true });
 mkdirSync(dest, { recursive: true });
 copyFileSync(jar, join(dest, 'dsls.jar'));
 console.log(`bundled ${relative(root, jar)} (${(statSync(jar).size / 1048576).toFixed(1)} MiB)`);
-// A class-data-sharing archive, when the server build makes one, speeds up start-up; optional.
-const jsa = join(target, 'dsls.jsa');
-if (existsSync(jsa)) {
-  copyFileSync(jsa, join(dest, 'dsls.jsa'));
-  console.log(`bundled ${relative(root, jsa)}`);
-}
+// server/target/dsls.jsa is deliberately NOT bundled: it is a dynamic CDS archive, and the JVM only
+// accepts one when the jar sits at the very path it had when the archive was dumped
+// (server/target/dsls.jar). Inside an installed extension the JVM rejects it ("shared class paths
+// mismatch") and it would only add 6 MB to the .vsix.
