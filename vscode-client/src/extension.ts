@@ -13,7 +13,8 @@ import {
   State,
 } from 'vscode-languageclient/node';
 import { describeNotFound, findJava, JavaNotFound } from './java';
-import { serverJar, serverLaunch } from './launch';
+import { cdsArchivePath, createCdsArchive } from './cds';
+import { SERVER_JVM_FLAGS, serverJar, serverLaunch, serverTrainingSession } from './launch';
 import { PlacementPanel } from './panel';
 import { CLIENT_SHOW_PLACEMENT, LspPosition, SERVER_SHOW_PLACEMENT } from './protocol';
 import { readServerSettings, settingsPayload } from './settings';
@@ -89,7 +90,10 @@ async function startServer(): Promise<void> {
   }
   output.appendLine(`Using Java ${java.version} (${java.executable}) from ${java.source}`);
 
-  const launch = serverLaunch(java.executable, extensionContext.extensionPath);
+  const extensionVersion = String(extensionContext.extension.packageJSON.version);
+  const cdsArchive = cdsArchivePath(extensionContext.globalStorageUri.fsPath, extensionVersion,
+    java.executable, java.version, jar);
+  const launch = serverLaunch(java.executable, extensionContext.extensionPath, cdsArchive);
   output.appendLine(`Starting ${launch.command} ${launch.args.join(' ')}`);
   // No `transport`: with TransportKind.stdio the client would append `--stdio` to the command line,
   // which is not part of the server's `lsp` subcommand. Without it the client still talks over the
@@ -139,6 +143,9 @@ async function startServer(): Promise<void> {
     if (e.newState === State.Running) {
       statusBar.setPhase('running');
       PlacementPanel.refreshIfOpen();
+      if (!fs.existsSync(cdsArchive)) {
+        trainCdsArchive(java.executable, jar, cdsArchive, extensionVersion);
+      }
     } else if (e.newState === State.Stopped) {
       statusBar.setPhase('stopped');
     }
@@ -157,6 +164,33 @@ async function startServer(): Promise<void> {
       output.show();
     }
   }
+}
+
+let cdsTraining = false;
+
+/**
+ * Makes this machine's class-data-sharing archive for the next server start (see cds.ts). Waits a
+ * little first so the one-off training JVM does not compete with the server's first analyses.
+ */
+function trainCdsArchive(javaExecutable: string, jar: string, archive: string, extensionVersion: string): void {
+  if (cdsTraining) {
+    return;
+  }
+  cdsTraining = true;
+  setTimeout(async () => {
+    const result = await createCdsArchive({
+      javaExecutable,
+      jvmFlags: SERVER_JVM_FLAGS,
+      jar,
+      trainingSession: serverTrainingSession(extensionContext.extensionPath),
+      archive,
+      extensionVersion,
+    });
+    output.info(result.created
+      ? `Created the class-data-sharing archive ${result.detail}; the server starts faster from now on.`
+      : `No class-data-sharing archive (${result.detail}); the server starts without one.`);
+    cdsTraining = false;
+  }, 10000);
 }
 
 async function stopServer(): Promise<void> {

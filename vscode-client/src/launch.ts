@@ -39,18 +39,26 @@ export function serverCdsArchive(extensionPath: string): string {
   return path.join(extensionPath, 'server', 'dsls.jsa');
 }
 
+/** The scripted LSP session the server's build trains its CDS archive with; bundled for cds.ts. */
+export function serverTrainingSession(extensionPath: string): string {
+  return path.join(extensionPath, 'server', 'cds-training-session.lsp');
+}
+
 /**
- * The command line: fast flags, the class-data-sharing archive when one was packaged (it cuts
- * start-up; `-Xshare:auto` silently ignores an archive made by another JVM build), then the jar.
+ * The command line: fast flags, a class-data-sharing archive when there is one (it cuts start-up;
+ * `-Xshare:auto` makes the JVM ignore an archive that does not match it), then the jar. The
+ * archive made on this machine (see cds.ts) comes first; an archive inside the extension is used
+ * only if a build ever ships one that is valid at the installed path.
  */
 export function serverLaunch(
   javaExecutable: string,
   extensionPath: string,
+  localCdsArchive?: string,
   exists: (file: string) => boolean = fs.existsSync,
 ): ServerLaunch {
   const args = [...SERVER_JVM_FLAGS];
-  const jsa = serverCdsArchive(extensionPath);
-  if (exists(jsa)) {
+  const jsa = [localCdsArchive, serverCdsArchive(extensionPath)].find((f) => f !== undefined && exists(f));
+  if (jsa) {
     args.push(`-XX:SharedArchiveFile=${jsa}`, '-Xshare:auto');
   }
   args.push('-jar', serverJar(extensionPath), 'lsp');
