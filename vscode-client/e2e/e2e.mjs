@@ -89,21 +89,36 @@ async function waitForServer(url) {
 
 /** Opens a workspace file with Quick Open and waits until it is the active, YAML-mode editor. */
 async function openFile(relPath) {
+  const started = Date.now();
   const base = relPath.split('/').pop();
+  let attempt = 0;
   await retry(`editor tab for ${relPath}`, async () => {
+    if (attempt++ > 0) {
+      await screenshot(`open-${base}-retry${attempt}`);
+    }
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${MOD}+P`);
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 5000 });
     await page.keyboard.type(relPath);
-    // Wait for the file to be listed before accepting, or Enter may pick nothing.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first()
-      .waitFor({ state: 'visible', timeout: 5000 });
+    // Accept only once the top entry (the one Enter opens) is this very file: right after typing,
+    // the list may still show recently opened files or a fuzzy match such as
+    // ds.demo.v2.rollingUpdate.yaml. Rows are recycled, so go by index, not DOM order.
+    const topLabel = page.locator('.quick-input-list .monaco-list-row[data-index="0"] .label-name').first();
+    const deadline = Date.now() + 5000;
+    let top = '';
+    while ((top = (await topLabel.innerText({ timeout: 1000 }).catch(() => '')).trim()) !== base) {
+      if (Date.now() > deadline) {
+        throw new Error(`Quick Open offers ${JSON.stringify(top)} first, not ${base}`);
+      }
+      await page.waitForTimeout(200);
+    }
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: 5000 });
     return true;
   }, { timeoutMs: 45000 });
   await retry('YAML language mode in the status bar', () =>
     page.locator('.statusbar-item', { hasText: /^YAML$/ }).first().isVisible(), { timeoutMs: 20000 });
+  log(`  opened ${relPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** Moves the cursor to a 1-based line with Go to Line, then to its end. */
@@ -220,19 +235,26 @@ async function main() {
     // Line 19 is `        gpu: cuda` inside nodeSelector: start a new key below it.
     await goToLineEnd(19);
     await page.keyboard.press('Enter');
-    const text = await retry('completion item kubernetes.io/os', async () => {
+    await retry('completion item kubernetes.io/os', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press(`${MOD}+Space`);
       const widget = page.locator('.editor-widget.suggest-widget.visible');
       await widget.waitFor({ state: 'visible', timeout: 3000 });
-      const row = widget.locator('.monaco-list-row', { hasText: 'kubernetes.io/os' }).first();
-      await row.waitFor({ state: 'visible', timeout: 3000 });
-      return widget.innerText();
+      await widget.locator('.monaco-list-row', { hasText: 'kubernetes.io/os' }).first()
+        .waitFor({ state: 'visible', timeout: 3000 });
+      return true;
     }, { timeoutMs: 60000, intervalMs: 1500 });
-    if (!/of 3 nodes/.test(text)) {
-      throw new Error(`kubernetes.io/os offered, but without the node count: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    // Narrow the list to the label, so the focused row shows its detail (the node count) in full.
+    await page.keyboard.type('kubernetes.io/os');
+    const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+    const text = await retry('focused item kubernetes.io/os with its node count', async () => {
+      const t = await focused.innerText({ timeout: 3000 });
+      return /^kubernetes\.io\/os/.test(t.trim()) ? t : undefined;
+    }, { timeoutMs: 10000 });
+    if (!/3 of 3 nodes/.test(text)) {
+      throw new Error(`kubernetes.io/os offered, but without "3 of 3 nodes": ${text.replace(/\s+/g, ' ')}`);
     }
-    return 'kubernetes.io/os offered with its node count';
+    return `focused item: "${text.replace(/\s+/g, ' ').trim()}"`;
   });
 
   await check('diagnostics-in-problems-view', async () => {
