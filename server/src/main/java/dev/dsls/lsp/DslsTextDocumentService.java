@@ -6,7 +6,6 @@ import dev.dsls.language.HoverService;
 import dev.dsls.language.LspRanges;
 import dev.dsls.language.StructureService;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CodeAction;
@@ -88,7 +87,7 @@ final class DslsTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         return compute(uri, (document, cancel) -> hover.hover(document.text(),
                 LspRanges.fromLsp(params.getPosition()), session.nodeFacts(),
-                Placements.hover(uri, session.inventoryState().inventory()), session.features()));
+                Placements.hover(uri, document.parsed(), session.inventoryState().inventory()), session.features()));
     }
 
     @Override
@@ -128,7 +127,7 @@ final class DslsTextDocumentService implements TextDocumentService {
     }
 
     private static YamlFile parse(OpenDocument document) {
-        return new YamlParser().parse(document.text());
+        return document.parsed();
     }
 
     private record OpenDocumentLookup(OpenDocument document) {

@@ -1,6 +1,8 @@
 package dev.dsls.lsp;
 
 import dev.dsls.yaml.TextIndex;
+import dev.dsls.yaml.YamlFile;
+import dev.dsls.yaml.YamlParser;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -10,6 +12,8 @@ final class OpenDocument {
     private final String uri;
     private volatile String text;
     private volatile int version;
+    private YamlFile parsed;
+    private int parsedVersion = Integer.MIN_VALUE;
 
     OpenDocument(String uri, String text, int version) {
         this.uri = uri;
@@ -27,6 +31,18 @@ final class OpenDocument {
 
     int version() {
         return version;
+    }
+
+    /**
+     * The parse of the current text, made once per version and shared by every request; a new
+     * version reuses the unchanged documents of the last parse.
+     */
+    synchronized YamlFile parsed() {
+        if (parsedVersion != version || parsed == null) {
+            parsed = new YamlParser().parse(text, parsed);
+            parsedVersion = version;
+        }
+        return parsed;
     }
 
     /**

@@ -22,7 +22,6 @@ import dev.dsls.yaml.Position;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.YamlDocument;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import dev.dsls.yaml.YamlPath;
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,6 +44,11 @@ final class Placements {
     /** The inventory a file is previewed against: the workspace's, overridden by the file's own nodes. */
     static Inventory effectiveInventory(String uri, YamlFile file, Inventory workspace) {
         return workspace.overriddenBy(InventoryReader.fromManifest(displayPath(uri), file).toInventory());
+    }
+
+    /** True when the file holds Node or Pod documents of its own (a what-if). */
+    static boolean hasOwnNodes(String uri, YamlFile file) {
+        return !InventoryReader.fromManifest(displayPath(uri), file).toInventory().isEmpty();
     }
 
     static List<ObjectCheck> checks(String uri, YamlFile file, Inventory workspace) {
@@ -82,9 +86,8 @@ final class Placements {
      * Hover for placement: on {@code kind: DaemonSet} or the name, the per-node summary; on a toleration
      * or a required node affinity expression, the nodes it lets in or keeps out.
      */
-    static HoverService.PlacementHover hover(String uri, Inventory workspace) {
+    static HoverService.PlacementHover hover(String uri, YamlFile file, Inventory workspace) {
         return (text, position, context, markdown) -> {
-            YamlFile file = new YamlParser().parse(text);
             YamlDocument document = file.documentAt(position);
             if (document == null || document.root() == null) {
                 return null;
