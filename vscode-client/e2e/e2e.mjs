@@ -3,7 +3,7 @@
 // SCREENSHOTS and RUN. Every check takes a screenshot; the run ends with "N passed, N failed".
 
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PORT = process.env.PORT;
@@ -47,12 +47,12 @@ async function check(name, fn) {
  * Calls fn until it returns a truthy value; the language server may still be starting. Gives up
  * at once when the extension reports that the server is down: waiting longer cannot help then.
  */
-async function retry(what, fn, { timeoutMs = 60000, intervalMs = 1000 } = {}) {
+async function retry(what, fn, { timeoutMs = 60000, intervalMs = 1000, serverMayBeDown = false } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
     const dead = page.locator('.statusbar-item', { hasText: /DSLS: (stopped|no Java)/ }).first();
-    if (await dead.isVisible().catch(() => false)) {
+    if (!serverMayBeDown && await dead.isVisible().catch(() => false)) {
       throw new Error(`${what}: the status bar says "${(await dead.innerText()).trim()}"`);
     }
     try {
@@ -133,6 +133,12 @@ async function goToLineEnd(line) {
 function editorToken(text) {
   return page.locator('.editor-instance .monaco-editor .view-lines span[class^="mtk"]')
     .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+}
+
+/** Writes the workspace's .vscode/settings.json, as a user editing it would; VS Code reloads it. */
+function writeWorkspaceSettings(settings) {
+  mkdirSync(join(WORKSPACE, '.vscode'), { recursive: true });
+  writeFileSync(join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 function placementFrame() {
@@ -221,10 +227,12 @@ async function main() {
       await page.mouse.move(5, 500);
       await page.waitForTimeout(200);
       await editorToken('containers').hover();
+      // The hover may also hold diagnostics of that line; look for the field's Kubernetes docs.
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
       await hover.waitFor({ state: 'visible', timeout: 4000 });
       const t = await hover.innerText();
-      return /container/i.test(t) && t.length > 40 ? t : undefined;
+      const docs = /containers\s+\[\]Container[\s\S]*List of containers belonging to the pod[^\n]*/.exec(t);
+      return docs ? docs[0] : undefined;
     }, { timeoutMs: 60000, intervalMs: 1500 });
     return `hover: "${text.replace(/\s+/g, ' ').slice(0, 120)}…"`;
   });
@@ -319,6 +327,43 @@ async function main() {
       return (await loc.isVisible()) ? loc.innerText() : undefined;
     }, { timeoutMs: 20000 });
     return `after typing a toleration: panel "${summary}", status bar "${status.trim()}"`;
+  });
+
+  await check('settings-reach-server-without-restart', async () => {
+    // dsls.checks.disabled travels by workspace/didChangeConfiguration: the unknown-field error
+    // leaves the Problems view while the other errors of the file stay.
+    await openFile('broken/decode-errors.yaml');
+    await page.keyboard.press(`${MOD}+Shift+M`);
+    const problems = page.locator('.markers-panel');
+    await retry('spec.replicas in the Problems view', () =>
+      problems.locator('.monaco-list-row', { hasText: 'spec.replicas' }).first().isVisible(), { timeoutMs: 30000 });
+    writeWorkspaceSettings({ 'dsls.checks.disabled': ['unknown-field'] });
+    await retry('spec.replicas gone, 200MB still reported', async () =>
+      !(await problems.locator('.monaco-list-row', { hasText: 'spec.replicas' }).first().isVisible()) &&
+      await problems.locator('.monaco-list-row', { hasText: '200MB' }).first().isVisible(), { timeoutMs: 30000 });
+    return 'after "dsls.checks.disabled": ["unknown-field"] the spec.replicas error is gone, 200MB stays';
+  });
+
+  await check('java-missing-notification', async () => {
+    // A dsls.java.home without Java: one notification with both actions, "no Java" in the status
+    // bar. Then the setting is removed and the server comes back by itself.
+    writeWorkspaceSettings({ 'dsls.java.home': '/nonexistent/jdk' });
+    const toast = page.locator('.notification-toast', { hasText: 'dsls.java.home' }).first();
+    await retry('notification about dsls.java.home', () => toast.isVisible(), { timeoutMs: 30000, serverMayBeDown: true });
+    const message = (await toast.innerText()).replace(/\s+/g, ' ');
+    for (const action of ['Open Settings', 'How to install Java']) {
+      if (!(await toast.locator('.monaco-button', { hasText: action }).first().isVisible())) {
+        throw new Error(`no "${action}" button in: ${message}`);
+      }
+    }
+    await retry('"DSLS: no Java" in the status bar', () =>
+      page.locator('.statusbar-item', { hasText: 'DSLS: no Java' }).first().isVisible(), { timeoutMs: 10000, serverMayBeDown: true });
+    await screenshot('java-missing-notification-shown');
+    writeWorkspaceSettings({});
+    await retry('server back after removing dsls.java.home', () =>
+      page.locator('.statusbar-item', { hasText: /DSLS: \d+ nodes|: \d+\/\d+ nodes/ }).first().isVisible(),
+    { timeoutMs: 60000, serverMayBeDown: true });
+    return `"${message.slice(0, 160)}"; server restarted after the setting was removed`;
   });
 
   await context.close();

@@ -85,6 +85,7 @@ async function startServer(): Promise<void> {
   });
   if (!java.ok) {
     statusBar.setPhase('noJava');
+    PlacementPanel.refreshIfOpen();
     reportJavaMissing(java);
     return;
   }
@@ -148,6 +149,7 @@ async function startServer(): Promise<void> {
       }
     } else if (e.newState === State.Stopped) {
       statusBar.setPhase('stopped');
+      PlacementPanel.refreshIfOpen();
     }
   });
   client = newClient;

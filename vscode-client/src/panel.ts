@@ -80,6 +80,14 @@ export class PlacementPanel implements vscode.Disposable {
     }, null, this.disposables);
     // Any save may be an inventory file; the server re-reads it, so ask again.
     vscode.workspace.onDidSaveTextDocument(() => this.schedule(EDIT_DEBOUNCE_MS), null, this.disposables);
+    // Follow the active YAML editor (a webview or another kind of file leaves the panel as it is).
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor?.document.languageId === 'yaml') {
+        const pos = editor.selection.active;
+        this.target = { uri: editor.document.uri, position: { line: pos.line, character: pos.character } };
+        this.schedule(CURSOR_DEBOUNCE_MS);
+      }
+    }, null, this.disposables);
     vscode.window.onDidChangeTextEditorSelection((e) => {
       const doc = e.textEditor.document;
       if (doc.languageId !== 'yaml') {
