@@ -93,7 +93,7 @@ public final class LspBenchmark {
         ManifestGenerator generator = new ManifestGenerator(42);
         Path workspace = Files.createTempDirectory("dsls-bench");
         Files.createDirectories(workspace.resolve(".dsls"));
-        Files.writeString(workspace.resolve(".dsls/inventory.yaml"), generator.nodes(100));
+        Files.writeString(workspace.resolve(".dsls/inventory.yaml"), NodeInventoryGenerator.yaml(NodeInventoryGenerator.nodes(100, 42)));
         String small = generator.daemonSet(0);
         String large = generator.mixedFile(100);
         List<Scenario> scenarios = List.of(

@@ -11,6 +11,7 @@ public final class ManifestGenerator {
         "nvidia-device-plugin", "datadog-agent", "falco", "csi-node"};
     private static final String[] ZONES = {"eu-west-1a", "eu-west-1b", "eu-west-1c"};
 
+
     private final Random random;
 
     public ManifestGenerator(long seed) {
@@ -100,30 +101,5 @@ public final class ManifestGenerator {
             });
         }
         return out.toString();
-    }
-
-    /** A node inventory with realistic labels, taints and allocatable, as kubectl prints a NodeList. */
-    public String nodes(int count) {
-        StringBuilder y = new StringBuilder("apiVersion: v1\nkind: NodeList\nitems:\n");
-        for (int i = 0; i < count; i++) {
-            String zone = ZONES[i % ZONES.length];
-            boolean gpu = i % 10 == 0;
-            y.append("- apiVersion: v1\n  kind: Node\n  metadata:\n    name: node-").append(i)
-                    .append("\n    labels:\n      kubernetes.io/os: linux\n      kubernetes.io/arch: ")
-                    .append(i % 7 == 0 ? "arm64" : "amd64").append("\n      kubernetes.io/hostname: node-").append(i)
-                    .append("\n      topology.kubernetes.io/zone: ").append(zone)
-                    .append("\n      node.kubernetes.io/instance-type: ").append(gpu ? "p3.2xlarge" : "m5.xlarge")
-                    .append(gpu ? "\n      gpu: cuda" : "").append("\n  spec:\n");
-            if (gpu) {
-                y.append("    taints:\n    - key: dedicated\n      value: gpu\n      effect: NoSchedule\n");
-            }
-            if (i % 50 == 0) {
-                y.append("    taints:\n    - key: node-role.kubernetes.io/control-plane\n      effect: NoSchedule\n"
-                        .substring(gpu ? "    taints:\n".length() : 0));
-            }
-            y.append("  status:\n    allocatable:\n      cpu: \"").append(gpu ? 8 : 4).append("\"\n      memory: ")
-                    .append(gpu ? "61Gi" : "15Gi").append("\n      pods: \"110\"\n      ephemeral-storage: 100Gi\n");
-        }
-        return y.toString();
     }
 }

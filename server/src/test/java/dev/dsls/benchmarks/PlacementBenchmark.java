@@ -94,6 +94,7 @@ public class PlacementBenchmark {
         int nodes;
         Inventory inventory;
         DaemonSetSpec daemonSet;
+        List<DaemonSetSpec> hundredDaemonSets;
         final Instant now = Instant.parse("2026-07-01T12:00:00Z");
 
         @Setup(Level.Trial)
@@ -101,6 +102,10 @@ public class PlacementBenchmark {
             byte[] json = NodeInventoryGenerator.json(NodeInventoryGenerator.nodes(nodes, 42, false)).getBytes(StandardCharsets.UTF_8);
             inventory = InventoryReader.read("generated.json", json).toInventory();
             daemonSet = DaemonSetSpec.of(ManifestAnalyzer.daemonSets(new YamlParser().parse(DAEMON_SET).documents().get(0)).get(0));
+            ManifestGenerator generator = new ManifestGenerator(42);
+            hundredDaemonSets = java.util.stream.IntStream.range(0, 100)
+                    .mapToObj(i -> DaemonSetSpec.of(ManifestAnalyzer.daemonSets(new YamlParser().parse(generator.daemonSet(i))
+                            .documents().get(0)).get(0))).toList();
             Placement placement = PlacementEvaluator.evaluate(daemonSet, inventory, now);
             System.out.printf("%n%d nodes: %d desired, %d running%n", inventory.size(),
                     placement.status().desiredNumberScheduled(), placement.running().size());
@@ -121,6 +126,16 @@ public class PlacementBenchmark {
     @Benchmark
     public Placement evaluate(Cluster cluster) {
         return PlacementEvaluator.evaluate(cluster.daemonSet, cluster.inventory, cluster.now);
+    }
+
+    /** A cluster's worth of node agents: 100 DaemonSets over the whole inventory. */
+    @Benchmark
+    public int evaluate100DaemonSets(Cluster cluster) {
+        int running = 0;
+        for (DaemonSetSpec spec : cluster.hundredDaemonSets) {
+            running += PlacementEvaluator.evaluate(spec, cluster.inventory, cluster.now).running().size();
+        }
+        return running;
     }
 
     /** The baseline: read every label of every node once and nothing else. */
