@@ -4,6 +4,8 @@ import dev.dsls.yaml.Position;
 import dev.dsls.yaml.TextIndex;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,16 +107,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
             reversed.add(ITEM);
             listDash = start.indent();
         }
-        for (int n = lineNumber - 1; n >= 0; n--) {
-            String text = index.lineText(n);
-            if (text.startsWith("---") || text.startsWith("...")) {
-                break;
-            }
-            String stripped = text.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")) {
-                continue;
-            }
-            Line line = Line.parse(text);
+        for (Line line : contentLines(index, lineNumber - 1, -1)) {
             if (listDash >= 0) {
                 // Looking for the key that owns the list whose items start with a dash at listDash.
                 if (line.indent() > listDash || (line.dashed() && line.indent() == listDash)) {
@@ -164,16 +157,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
         Set<String> keys = new LinkedHashSet<>();
         int column = start.keyColumn();
         if (!start.dashed()) {
-            for (int n = lineNumber - 1; n >= 0; n--) {
-                String text = index.lineText(n);
-                if (text.startsWith("---") || text.startsWith("...")) {
-                    break;
-                }
-                String stripped = text.strip();
-                if (stripped.isEmpty() || stripped.startsWith("#")) {
-                    continue;
-                }
-                Line line = Line.parse(text);
+            for (Line line : contentLines(index, lineNumber - 1, -1)) {
                 if (line.keyColumn() == column && line.key() != null) {
                     keys.add(line.key());
                 }
@@ -182,16 +166,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                 }
             }
         }
-        for (int n = lineNumber + 1; n < index.lineCount(); n++) {
-            String text = index.lineText(n);
-            if (text.startsWith("---") || text.startsWith("...")) {
-                break;
-            }
-            String stripped = text.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")) {
-                continue;
-            }
-            Line line = Line.parse(text);
+        for (Line line : contentLines(index, lineNumber + 1, 1)) {
             if (line.keyColumn() < column || line.dashed() && line.indent() < column) {
                 break;
             }
@@ -200,6 +175,45 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
             }
         }
         return keys;
+    }
+
+    /**
+     * The lines with content from a line on, upwards ({@code step} -1) or downwards (+1), ending at the
+     * edge of the current YAML document; blank and comment lines are skipped.
+     */
+    private static Iterable<Line> contentLines(TextIndex index, int from, int step) {
+        return () -> new Iterator<>() {
+            private int next = advance(from);
+
+            private int advance(int start) {
+                for (int n = start; n >= 0 && n < index.lineCount(); n += step) {
+                    String text = index.lineText(n);
+                    if (text.startsWith("---") || text.startsWith("...")) {
+                        return -1;
+                    }
+                    String stripped = text.strip();
+                    if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+                        return n;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next >= 0;
+            }
+
+            @Override
+            public Line next() {
+                if (next < 0) {
+                    throw new NoSuchElementException();
+                }
+                Line line = Line.parse(index.lineText(next));
+                next = advance(next + step);
+                return line;
+            }
+        };
     }
 
     private static String unquote(String text) {

@@ -17,31 +17,15 @@ import org.junit.jupiter.api.Test;
 class PreviewCommandTest {
     private static final String INVENTORY = "../samples/.dsls/inventory.yaml";
 
-    /** Exit code, standard output and standard error of one run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     private static JsonObject previewJson(String... args) {
         List<String> all = new ArrayList<>(List.of("preview", "--format", "json"));
         all.addAll(List.of(args));
-        Run run = run(all.toArray(String[]::new));
-        assertEquals(0, run.exit(), run.err());
+        CliRunner.Result run = run(all.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
         return JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("daemonSets").get(0).getAsJsonObject();
     }
 
@@ -116,8 +100,8 @@ class PreviewCommandTest {
 
     @Test
     void textShowsAKubectlStyleLineThenOneLinePerNode() {
-        Run run = run("preview", "--nodes", INVENTORY, "../samples/ds.demo.v2.rollingUpdate.yaml");
-        assertEquals(0, run.exit(), run.err());
+        CliRunner.Result run = run("preview", "--nodes", INVENTORY, "../samples/ds.demo.v2.rollingUpdate.yaml");
+        assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("../samples/ds.demo.v2.rollingUpdate.yaml: DaemonSet default/demo over 3 nodes", lines.get(0));
         assertEquals("NAME   DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR", lines.get(1));
@@ -134,43 +118,43 @@ class PreviewCommandTest {
 
     @Test
     void onDeleteSaysNothingHappensUntilPodsAreDeleted() {
-        Run run = run("preview", "--nodes", INVENTORY, "../samples/ds.demo.v3.onDelete.yaml");
+        CliRunner.Result run = run("preview", "--nodes", INVENTORY, "../samples/ds.demo.v3.onDelete.yaml");
         assertTrue(run.out().contains("rollout: OnDelete: nothing happens until you delete a pod"), run.out());
     }
 
     @Test
     void exitCodesFollowCheck() {
-        Run missing = run("preview", "--nodes", "../samples/.dsls/missing.yaml", "../samples/ds.demo.yaml");
-        assertEquals(2, missing.exit());
+        CliRunner.Result missing = run("preview", "--nodes", "../samples/.dsls/missing.yaml", "../samples/ds.demo.yaml");
+        assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("missing.yaml: cannot read the node inventory: no such file"), missing.err());
-        Run noInventory = run("preview", "../samples/ds.demo.yaml");
-        assertEquals(2, noInventory.exit());
+        CliRunner.Result noInventory = run("preview", "../samples/ds.demo.yaml");
+        assertEquals(2, noInventory.exitCode());
         assertTrue(noInventory.err().contains("no node inventory"), noInventory.err());
-        assertEquals(2, run("preview", "--nodes", INVENTORY, "--format", "yaml", "../samples/ds.demo.yaml").exit());
-        Run broken = run("preview", "--nodes", INVENTORY, "../samples/broken/decode-errors.yaml");
-        assertEquals(1, broken.exit());
+        assertEquals(2, run("preview", "--nodes", INVENTORY, "--format", "yaml", "../samples/ds.demo.yaml").exitCode());
+        CliRunner.Result broken = run("preview", "--nodes", INVENTORY, "../samples/broken/decode-errors.yaml");
+        assertEquals(1, broken.exitCode());
         assertTrue(broken.err().contains("[unknown-field]"), broken.err());
     }
 
     @Test
     void checkWithNodesAddsPlacementDiagnosticsInTextAndJson() {
-        Run text = run("check", "--nodes", INVENTORY, "../samples/ds.demo.yaml", "../samples/ds.demo.nodeSelector.yaml");
-        assertEquals(0, text.exit(), text.out() + text.err());
+        CliRunner.Result text = run("check", "--nodes", INVENTORY, "../samples/ds.demo.yaml", "../samples/ds.demo.nodeSelector.yaml");
+        assertEquals(0, text.exitCode(), text.out() + text.err());
         assertTrue(text.out().contains("../samples/ds.demo.yaml:5:7: information: Placement: runs on 2 of 3 nodes"
                 + " · excluded: kind-control-plane (taint node-role.kubernetes.io/control-plane:NoSchedule)."
                 + " [placement-summary]"), text.out());
         assertTrue(text.out().contains("[placement-no-nodes]"), text.out());
         assertTrue(text.out().contains("No node in the inventory has the label gpu. [placement-unknown-label]"), text.out());
-        Run json = run("check", "--format", "json", "--nodes", INVENTORY, "../samples/ds.demo.yaml");
+        CliRunner.Result json = run("check", "--format", "json", "--nodes", INVENTORY, "../samples/ds.demo.yaml");
         assertTrue(json.out().contains("\"code\": \"placement-summary\""), json.out());
-        Run whatIf = run("check", "../samples/what-if/gpu-on-kind-worker2.yaml");
+        CliRunner.Result whatIf = run("check", "../samples/what-if/gpu-on-kind-worker2.yaml");
         assertTrue(whatIf.out().contains("Placement: runs on 1 of 3 nodes"), whatIf.out());
     }
 
     @Test
     void theReadmeQuickStartShowsPlacementAndExitsOneForTheBrokenSamples() {
-        Run run = run("check", "--nodes", INVENTORY, "../samples/");
-        assertEquals(1, run.exit());
+        CliRunner.Result run = run("check", "--nodes", INVENTORY, "../samples/");
+        assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("[placement-summary]"), run.out());
         assertEquals("", run.err());
     }
