@@ -3,6 +3,7 @@ package dev.dsls.inventory;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.SourceText;
+import dev.dsls.yaml.TextIndex;
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YSeq;
@@ -12,14 +13,16 @@ import dev.dsls.yaml.YamlLimits;
 import dev.dsls.yaml.YamlParser;
 import dev.dsls.yaml.YamlProblem;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the Nodes and Pods of one file in every shape kubectl prints: one object, multi-document
  * YAML, {@code kind: List}/{@code NodeList}/{@code PodList}, and {@code kubectl get nodes,pods -A -o json}.
- * JSON goes through Gson's streaming reader; YAML through the project's parser, with limits raised
- * because {@code kubectl get nodes -o yaml} of a large cluster is one document of many megabytes.
+ * JSON goes through Gson's streaming reader and kubectl's YAML through {@link KubectlYamlReader}, both
+ * keeping only the fields placement reads; other YAML goes through the project's parser, with limits
+ * raised because {@code kubectl get nodes -o yaml} of a large cluster is one document of many megabytes.
  */
 public final class InventoryReader {
     /** An inventory file is ours, not an API request: allow the size of a 50 000-node listing. */
@@ -43,7 +46,9 @@ public final class InventoryReader {
 
     /** Reads an inventory file's bytes; the display path names it in problems. */
     public static Contents read(String path, byte[] bytes) {
-        SourceText source = SourceText.decode(bytes);
+        // kubectl's output is almost always ASCII, which needs no UTF-8 validation pass.
+        SourceText source = isAscii(bytes) ? new SourceText(new String(bytes, StandardCharsets.ISO_8859_1), -1, null)
+                : SourceText.decode(bytes);
         Collector collector = new Collector(path);
         YamlProblem encoding = source.encodingProblem();
         if (encoding != null) {
@@ -58,9 +63,38 @@ public final class InventoryReader {
                         + "; the objects before this point are used.");
             }
         } else {
-            collector.yaml(new YamlParser(INVENTORY_LIMITS).parse(text), true);
+            readYaml(text, collector);
         }
         return collector.contents();
+    }
+
+    /** YAML through the full parser only: the reference the fast reader must agree with. */
+    static Contents readFully(String path, String text) {
+        Collector collector = new Collector(path);
+        collector.yaml(new YamlParser(INVENTORY_LIMITS).parse(text), true);
+        return collector.contents();
+    }
+
+    /**
+     * kubectl's YAML goes through the fast pruning reader; a document it does not handle (anchors, flow
+     * collections, tags…) through the full parser, with the same line numbers.
+     */
+    private static void readYaml(String text, Collector collector) {
+        TextIndex[] index = new TextIndex[1];
+        KubectlYamlReader.read(text, new KubectlYamlReader.Documents() {
+            @Override
+            public void objects(List<YMap> objects) {
+                objects.forEach(collector::object);
+            }
+
+            @Override
+            public void unsupported(int documentIndex, int start, int end) {
+                if (index[0] == null) {
+                    index[0] = new TextIndex(text);
+                }
+                collector.document(new YamlParser(INVENTORY_LIMITS).parseDocument(index[0], documentIndex, start, end), true);
+            }
+        });
     }
 
     /**
@@ -71,6 +105,15 @@ public final class InventoryReader {
         Collector collector = new Collector(path);
         collector.yaml(file, false);
         return collector.contents();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeJson(String text) {
@@ -100,15 +143,19 @@ public final class InventoryReader {
 
         void yaml(YamlFile file, boolean reportSyntax) {
             for (YamlDocument document : file.documents()) {
-                if (reportSyntax) {
-                    for (YamlProblem problem : document.problems()) {
-                        report(problem.range(), Severity.ERROR, InventoryProblem.SYNTAX, problem.message());
-                    }
+                document(document, reportSyntax);
+            }
+        }
+
+        void document(YamlDocument document, boolean reportSyntax) {
+            if (reportSyntax) {
+                for (YamlProblem problem : document.problems()) {
+                    report(problem.range(), Severity.ERROR, InventoryProblem.SYNTAX, problem.message());
                 }
-                YMap root = document.rootMap();
-                if (root != null) {
-                    object(root);
-                }
+            }
+            YMap root = document.rootMap();
+            if (root != null) {
+                object(root);
             }
         }
 

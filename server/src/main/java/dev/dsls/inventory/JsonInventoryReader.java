@@ -26,19 +26,7 @@ import java.util.regex.Pattern;
  * whole file is never held as a tree.
  */
 final class JsonInventoryReader {
-    /** Keep the whole subtree. */
-    private static final Object ALL = new Object();
-    private static final Map<String, Object> CONTAINER = Map.of("name", ALL, "resources", ALL, "ports", ALL,
-            "restartPolicy", ALL);
-    /** What is kept of any item: the union of what a Node and a Pod need (the kind may come last). */
-    private static final Map<String, Object> ITEM = Map.of(
-            "apiVersion", ALL,
-            "kind", ALL,
-            "metadata", Map.of("name", ALL, "namespace", ALL, "labels", ALL, "ownerReferences", ALL,
-                    "creationTimestamp", ALL, "deletionTimestamp", ALL),
-            "spec", Map.of("taints", ALL, "unschedulable", ALL, "nodeName", ALL, "hostNetwork", ALL, "overhead", ALL,
-                    "resources", ALL, "affinity", ALL, "containers", CONTAINER, "initContainers", CONTAINER),
-            "status", Map.of("allocatable", ALL, "phase", ALL, "conditions", ALL));
+    private static final Map<String, Object> ITEM = InventoryShape.ITEM;
     private static final Pattern LOCATION = Pattern.compile(" at line (\\d+) column (\\d+)");
 
     private JsonInventoryReader() {
@@ -116,7 +104,6 @@ final class JsonInventoryReader {
     }
 
     /** Reads one value, keeping only what the shape names; objects carry their start line. */
-    @SuppressWarnings("unchecked")
     private static YNode value(JsonReader reader, Object shape, Range at) throws IOException {
         switch (reader.peek()) {
             case BEGIN_OBJECT -> {
@@ -125,7 +112,7 @@ final class JsonInventoryReader {
                 List<YEntry> entries = new ArrayList<>();
                 while (reader.hasNext()) {
                     String key = reader.nextName();
-                    Object child = shape == ALL ? ALL : ((Map<String, Object>) shape).get(key);
+                    Object child = InventoryShape.child(shape, key);
                     if (child == null) {
                         reader.skipValue();
                     } else {

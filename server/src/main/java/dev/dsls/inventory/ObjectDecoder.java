@@ -27,8 +27,6 @@ public final class ObjectDecoder {
     @FunctionalInterface
     public interface ProblemSink {
         void report(Range range, Severity severity, String code, String message);
-
-        ProblemSink IGNORE = (range, severity, code, message) -> { };
     }
 
     /** Thrown inside decoding to leave one object out. */
@@ -57,7 +55,7 @@ public final class ObjectDecoder {
         String name = name(object);
         try {
             if (name == null || name.isEmpty()) {
-                throw new Invalid(object.range(), "This Node has no metadata.name; it is left out of the inventory.");
+                throw new Invalid(at(object), "This Node has no metadata.name; it is left out of the inventory.");
             }
             YMap spec = object.map("spec");
             YMap status = object.map("status");
@@ -65,7 +63,8 @@ public final class ObjectDecoder {
             YMap allocatableMap = status == null ? null : status.map("allocatable");
             Map<String, Quantity> allocatable = quantities(allocatableMap, "Node " + name, "status.allocatable");
             if (!allocatable.containsKey(Resources.PODS)) {
-                problems.report(allocatableMap != null ? allocatableMap.range() : object.range(), Severity.WARNING,
+                YNode nameNode = object.map("metadata").get("name");
+                problems.report(nameNode.range(), Severity.WARNING,
                         InventoryProblem.NO_POD_SLOTS, String.format("Node %s has no status.allocatable.pods, so the"
                                 + " scheduler gives it 0 pod slots and no new pod fits there; add"
                                 + " status.allocatable.pods (kubelets default to \"110\").", name));
@@ -84,7 +83,7 @@ public final class ObjectDecoder {
         String name = name(object);
         try {
             if (name == null || name.isEmpty()) {
-                throw new Invalid(object.range(), "This Pod has no metadata.name; it is left out of the inventory.");
+                throw new Invalid(at(object), "This Pod has no metadata.name; it is left out of the inventory.");
             }
             YMap metadata = object.map("metadata");
             YMap spec = object.map("spec");
@@ -211,18 +210,18 @@ public final class ObjectDecoder {
         List<Taint> taints = new ArrayList<>(list.items().size());
         for (YNode item : list.items()) {
             if (!(item instanceof YMap taint)) {
-                throw new Invalid(item.range(), "Node " + node + ": a taint must be a mapping with key and effect;"
+                throw new Invalid(at(item), "Node " + node + ": a taint must be a mapping with key and effect;"
                         + " the node is left out of the inventory.");
             }
             String key = taint.text("key");
             String effect = taint.text("effect");
             if (key == null || key.isEmpty()) {
-                throw new Invalid(taint.range(), "Node " + node + ": a taint needs a key; the node is left out of"
+                throw new Invalid(at(taint), "Node " + node + ": a taint needs a key; the node is left out of"
                         + " the inventory.");
             }
             if (effect == null || !TAINT_EFFECTS.contains(effect)) {
                 YNode at = taint.get("effect") != null ? taint.get("effect") : taint;
-                throw new Invalid(at.range(), String.format("Node %s: taint %s has effect \"%s\"; it must be NoSchedule,"
+                throw new Invalid(at(at), String.format("Node %s: taint %s has effect \"%s\"; it must be NoSchedule,"
                         + " PreferNoSchedule or NoExecute. The node is left out of the inventory.", node, key,
                         effect == null ? "" : effect));
             }
@@ -247,11 +246,19 @@ public final class ObjectDecoder {
                 if (owner == null) {
                     continue;
                 }
-                throw new Invalid(entry.value().range(), String.format("%s: %s.%s: %s. It is left out of the"
+                throw new Invalid(at(entry.value()), String.format("%s: %s.%s: %s. It is left out of the"
                         + " inventory.", owner, field, entry.name(), e.getMessage()));
             }
         }
         return quantities;
+    }
+
+    /**
+     * Where to report a problem with a node of the tree: a scalar's own range, the first position of a
+     * collection (whose end the fast readers do not track).
+     */
+    private static Range at(YNode node) {
+        return node instanceof YScalar ? node.range() : new Range(node.range().start(), node.range().start());
     }
 
     private static String name(YMap object) {

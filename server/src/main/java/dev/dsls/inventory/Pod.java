@@ -17,9 +17,10 @@ import java.util.Map;
 public record Pod(String name, String namespace, Map<String, String> labels, List<OwnerReference> ownerReferences,
                   PodSpec spec, String phase, boolean ready, Instant readySince, Instant created, boolean terminating,
                   SourceLocation source) {
-    /** The label the DaemonSet controller stamps with the template's revision hash. */
-    public static final String CONTROLLER_REVISION_HASH = "controller-revision-hash";
-    /** The deprecated template-generation label, still compared by DU IsPodUpdated. */
+    /**
+     * The deprecated template-generation label, still compared by DU IsPodUpdated. (Its other test, the
+     * controller-revision-hash label, needs the template's hash, which only the cluster computes.)
+     */
     public static final String TEMPLATE_GENERATION = "pod-template-generation";
 
     public Pod {

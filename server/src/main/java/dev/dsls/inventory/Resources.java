@@ -15,13 +15,13 @@ public final class Resources {
     public static final String MEMORY = "memory";
     public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
     public static final String PODS = "pods";
-    public static final Resources NONE = new Resources(0, 0, 0, 0, Map.of());
 
     private final long milliCpu;
     private final long memory;
     private final long ephemeralStorage;
     private final long allowedPods;
     private final Map<String, Long> scalars;
+    private final boolean zero;
 
     public Resources(long milliCpu, long memory, long ephemeralStorage, long allowedPods, Map<String, Long> scalars) {
         this.milliCpu = milliCpu;
@@ -29,6 +29,9 @@ public final class Resources {
         this.ephemeralStorage = ephemeralStorage;
         this.allowedPods = allowedPods;
         this.scalars = scalars.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(scalars));
+        // asked once per node evaluated, so worked out once
+        this.zero = milliCpu == 0 && memory == 0 && ephemeralStorage == 0
+                && this.scalars.values().stream().allMatch(v -> v == 0);
     }
 
     /** A node's allocatable (or any resource list): unknown native names such as "storage" are ignored, as upstream does. */
@@ -81,7 +84,7 @@ public final class Resources {
 
     /** True when nothing at all is requested: upstream's "no resources requested always fits". */
     public boolean isZero() {
-        return milliCpu == 0 && memory == 0 && ephemeralStorage == 0 && scalars.values().stream().allMatch(v -> v == 0);
+        return zero;
     }
 
     /** How a person writes the amount: cpu in millicores or cores, memory in binary units when exact. */
@@ -103,6 +106,18 @@ public final class Resources {
             return best;
         }
         return Long.toString(amount);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Resources that && milliCpu == that.milliCpu && memory == that.memory
+                && ephemeralStorage == that.ephemeralStorage && allowedPods == that.allowedPods
+                && scalars.equals(that.scalars);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(milliCpu, memory, ephemeralStorage, allowedPods, scalars);
     }
 
     @Override

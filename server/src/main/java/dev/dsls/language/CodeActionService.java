@@ -24,8 +24,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 /** Quick fixes for the diagnostics dsls reports. Each fix is a text edit the editor applies. */
 public final class CodeActionService {
     public static final String SELECTOR_MISMATCH = "selector-mismatch";
-    /** Diagnostics whose data names a taint ("taintKey", "taintValue", "taintEffect") get an "add toleration" fix. */
-    public static final String TAINT_KEY = "taintKey";
+    /** Diagnostics whose data carry a toleration (flow YAML) get an "add toleration" fix; "taint" says why. */
+    public static final String TOLERATION = "toleration";
 
     public List<CodeAction> actions(String uri, YamlFile file, List<Diagnostic> diagnostics, Range requested) {
         List<CodeAction> actions = new ArrayList<>();
@@ -54,11 +54,10 @@ public final class CodeActionService {
                 default -> {
                 }
             }
-            if (data.containsKey(TAINT_KEY)) {
-                List<TextEdit> edits = addToleration(file, diagnostic);
+            if (data.containsKey(TOLERATION)) {
+                List<TextEdit> edits = addToleration(file, diagnostic, data.get(TOLERATION));
                 if (!edits.isEmpty()) {
-                    add(actions, uri, diagnostic, "Tolerate the taint " + data.get(TAINT_KEY) + ":"
-                            + data.getOrDefault("taintEffect", ""), edits);
+                    add(actions, uri, diagnostic, "Add the toleration " + data.get(TOLERATION), edits);
                 }
             }
             if ("Required".equals(diagnostic.reason()) && diagnostic.field() != null) {
@@ -114,8 +113,12 @@ public final class CodeActionService {
         labels.forEach((key, value) -> flow.append(flow.length() > 1 ? ", " : "").append(key).append(": ")
                 .append(CompletionService.needsQuotes(value) ? "\"" + value + "\"" : value));
         flow.append('}');
-        if (existing instanceof YMap map) {
-            return List.of(edit(map.range(), flow.toString()));
+        if (existing instanceof YMap map && YamlPath.parse("spec.template.metadata").resolve(root) instanceof YMap metadata) {
+            // Rewrite from the end of the "labels" key, so a block map becomes "labels: {…}" on one line.
+            Position keyEnd = metadata.entry("labels").key().range().end();
+            Position end = map.range().end();
+            boolean endsAtLineStart = end.character() == 0 && end.line() > keyEnd.line();
+            return List.of(edit(new Range(keyEnd, end), ": " + flow + (endsAtLineStart ? "\n" : "")));
         }
         if (YamlPath.parse("spec.template.metadata").resolve(root) instanceof YMap metadata && !metadata.entries().isEmpty()) {
             return List.of(insertEntry(file.index(), metadata, "labels: " + flow));
@@ -123,24 +126,12 @@ public final class CodeActionService {
         return List.of();
     }
 
-    private List<TextEdit> addToleration(YamlFile file, Diagnostic diagnostic) {
+    private List<TextEdit> addToleration(YamlFile file, Diagnostic diagnostic, String toleration) {
         YamlDocument document = documentOf(file, diagnostic);
         YMap root = document == null ? null : document.rootMap();
         if (root == null) {
             return List.of();
         }
-        Map<String, String> data = diagnostic.data();
-        String value = data.get("taintValue");
-        StringBuilder toleration = new StringBuilder("{key: ").append(data.get(TAINT_KEY));
-        if (value == null || value.isEmpty()) {
-            toleration.append(", operator: Exists");
-        } else {
-            toleration.append(", operator: Equal, value: ").append(value);
-        }
-        if (data.get("taintEffect") != null) {
-            toleration.append(", effect: ").append(data.get("taintEffect"));
-        }
-        toleration.append('}');
         YNode tolerations = YamlPath.parse("spec.template.spec.tolerations").resolve(root);
         if (tolerations instanceof dev.dsls.yaml.YSeq seq && !seq.items().isEmpty()) {
             YNode last = seq.items().get(seq.items().size() - 1);

@@ -84,7 +84,8 @@ public final class CompletionService {
                 CompletionItem item = item(label.getKey(), CompletionItemKind.Property,
                         String.format("%s · on %d of %d nodes", label.getKey(), carrying, nodes.nodeCount()),
                         replace, quoteKey(label.getKey()) + ": ", client);
-                item.setDocumentation(doc(client, "Label values: " + String.join(", ", label.getValue().keySet())));
+                item.setDocumentation(doc(client, "Label values: " + String.join(", ", label.getValue().keySet().stream()
+                        .map(value -> value.isEmpty() ? "\"\"" : value).toList())));
                 items.add(item);
             }
             return;

@@ -4,6 +4,8 @@ import dev.dsls.yaml.Position;
 import dev.dsls.yaml.TextIndex;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,11 +30,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                             int wordStart, Set<String> siblings, int column) {
     public static final String ITEM = "[]";
 
-    /**
-     * Sibling keys are looked for this many lines up (and as many again down): a mapping with more keys
-     * than that (a 10 MB label list) costs a bounded time per request, and only risks a key being offered
-     * that is already present far away.
-     */
+    /** Sibling keys are looked for among this many lines up, and as many down (see contentLines). */
     private static final int MAX_SIBLING_LINES = 10_000;
 
     private static final Pattern KEY = Pattern.compile("^(\"[^\"]*\"|'[^']*'|[^\\s#:'\"{\\[][^:#]*?)\\s*:(?:\\s+(.*))?$");
@@ -112,17 +110,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
             reversed.add(ITEM);
             listDash = start.indent();
         }
-        for (int n = lineNumber - 1; n >= 0; n--) {
-            String text = index.lineText(n);
-            if (text.startsWith("---") || text.startsWith("...")) {
-                break;
-            }
-            String stripped = text.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")
-                    || column > 0 && indentOf(text) > Math.max(column, listDash)) {
-                continue;
-            }
-            Line line = Line.parse(text);
+        for (Line line : contentLines(index, lineNumber - 1, -1)) {
             if (listDash >= 0) {
                 // Looking for the key that owns the list whose items start with a dash at listDash.
                 if (line.indent() > listDash || (line.dashed() && line.indent() == listDash)) {
@@ -171,17 +159,8 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
     private static Set<String> siblingKeys(TextIndex index, int lineNumber, Line start) {
         Set<String> keys = new LinkedHashSet<>();
         int column = start.keyColumn();
-        int examined = 0;
         if (!start.dashed()) {
-            for (int n = lineNumber - 1; n >= 0; n--) {
-                String text = index.lineText(n);
-                if (endsDocument(text) || !passesOver(text, column) && ++examined > MAX_SIBLING_LINES) {
-                    break;
-                }
-                if (passesOver(text, column)) {
-                    continue;
-                }
-                Line line = Line.parse(text);
+            for (Line line : contentLines(index, lineNumber - 1, -1, column, MAX_SIBLING_LINES)) {
                 if (line.keyColumn() == column && line.key() != null) {
                     keys.add(line.key());
                 }
@@ -190,15 +169,7 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
                 }
             }
         }
-        for (int n = lineNumber + 1; n < index.lineCount(); n++) {
-            String text = index.lineText(n);
-            if (endsDocument(text) || !passesOver(text, column) && ++examined > 2 * MAX_SIBLING_LINES) {
-                break;
-            }
-            if (passesOver(text, column)) {
-                continue;
-            }
-            Line line = Line.parse(text);
+        for (Line line : contentLines(index, lineNumber + 1, 1, column, MAX_SIBLING_LINES)) {
             if (line.keyColumn() < column || line.dashed() && line.indent() < column) {
                 break;
             }
@@ -209,21 +180,57 @@ public record CursorContext(List<String> path, String key, boolean onValue, bool
         return keys;
     }
 
-    private static boolean endsDocument(String text) {
-        return text.startsWith("---") || text.startsWith("...");
-    }
-
-    /** A blank line, a comment, or a line indented deeper than the column: neither a sibling nor the mapping's end. */
-    private static boolean passesOver(String text, int column) {
-        String stripped = text.strip();
-        return stripped.isEmpty() || stripped.startsWith("#") || indentOf(text) > column;
+    /**
+     * The lines with content from a line on, upwards ({@code step} -1) or downwards (+1), ending at the
+     * edge of the current YAML document; blank and comment lines are skipped.
+     */
+    private static Iterable<Line> contentLines(TextIndex index, int from, int step) {
+        return contentLines(index, from, step, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /**
-     * The leading spaces of a line. A line indented deeper than the column being resolved holds neither
-     * a sibling nor a parent, so it is skipped before the costlier {@link Line#parse}: a mapping of
-     * 100,000 nested entries then costs a character count per line, not a regular expression.
+     * The content lines indented at most {@code deepest} spaces, at most {@code limit} of them. A line
+     * indented deeper holds neither a sibling nor the end of the mapping at that column, so it is
+     * skipped by counting spaces, before the costlier {@link Line#parse}; the limit bounds the time a
+     * mapping of 100,000 keys costs (a key that far away may then be offered again).
      */
+    private static Iterable<Line> contentLines(TextIndex index, int from, int step, int deepest, int limit) {
+        return () -> new Iterator<>() {
+            private int returned;
+            private int next = advance(from);
+
+            private int advance(int start) {
+                for (int n = start; n >= 0 && n < index.lineCount(); n += step) {
+                    String text = index.lineText(n);
+                    if (text.startsWith("---") || text.startsWith("...")) {
+                        return -1;
+                    }
+                    String stripped = text.strip();
+                    if (!stripped.isEmpty() && !stripped.startsWith("#") && indentOf(text) <= deepest) {
+                        return n;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next >= 0 && returned < limit;
+            }
+
+            @Override
+            public Line next() {
+                if (next < 0) {
+                    throw new NoSuchElementException();
+                }
+                Line line = Line.parse(index.lineText(next));
+                returned++;
+                next = advance(next + step);
+                return line;
+            }
+        };
+    }
+
     private static int indentOf(String text) {
         int indent = 0;
         while (indent < text.length() && text.charAt(indent) == ' ') {

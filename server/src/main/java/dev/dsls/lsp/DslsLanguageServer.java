@@ -142,7 +142,7 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
 
     /** {@code dsls/inventory}: the node inventory in use, its files and problems. */
     @JsonRequest("dsls/inventory")
-    public CompletableFuture<JsonObject> inventory(Object params) {
+    public CompletableFuture<JsonObject> inventory() {
         session.requireRunning();
         return CompletableFuture.completedFuture(session.inventoryJson());
     }

@@ -87,7 +87,7 @@ final class DslsTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         return compute(uri, (document, cancel) -> hover.hover(document.text(),
                 LspRanges.fromLsp(params.getPosition()), session.nodeFacts(),
-                Placements.hover(uri, session.inventoryState().inventory(), document::parse), session.features()));
+                Placements.hover(uri, document.parsed(), session.inventoryState().inventory()), session.features()));
     }
 
     @Override
@@ -127,7 +127,7 @@ final class DslsTextDocumentService implements TextDocumentService {
     }
 
     private static YamlFile parse(OpenDocument document) {
-        return document.parse(document.text());
+        return document.parsed();
     }
 
     private record OpenDocumentLookup(OpenDocument document) {

@@ -3,7 +3,6 @@ package dev.dsls.lsp;
 import dev.dsls.yaml.TextIndex;
 import dev.dsls.yaml.YamlFile;
 import dev.dsls.yaml.YamlParser;
-import java.lang.ref.SoftReference;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -13,11 +12,8 @@ final class OpenDocument {
     private final String uri;
     private volatile String text;
     private volatile int version;
-    private volatile SoftReference<Parsed> parsed = new SoftReference<>(null);
-
-    /** A text of the document and its parse. */
-    private record Parsed(String text, YamlFile file) {
-    }
+    private YamlFile parsed;
+    private int parsedVersion = Integer.MIN_VALUE;
 
     OpenDocument(String uri, String text, int version) {
         this.uri = uri;
@@ -38,18 +34,15 @@ final class OpenDocument {
     }
 
     /**
-     * The parse of a text of this document, as {@link #text()} returned it: diagnostics, hover, code lenses
-     * and symbols of an unchanged document share one parse instead of each reading a large file again.
-     * Held softly, so the parse of a huge document gives way under memory pressure.
+     * The parse of the current text, made once per version and shared by every request; a new
+     * version reuses the unchanged documents of the last parse.
      */
-    YamlFile parse(String snapshot) {
-        Parsed current = parsed.get();
-        if (current != null && current.text() == snapshot) {
-            return current.file();
+    synchronized YamlFile parsed() {
+        if (parsedVersion != version || parsed == null) {
+            parsed = new YamlParser().parse(text, parsed);
+            parsedVersion = version;
         }
-        YamlFile file = new YamlParser().parse(snapshot);
-        parsed = new SoftReference<>(new Parsed(snapshot, file));
-        return file;
+        return parsed;
     }
 
     /**

@@ -27,7 +27,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 
@@ -45,6 +44,11 @@ final class Placements {
     /** The inventory a file is previewed against: the workspace's, overridden by the file's own nodes. */
     static Inventory effectiveInventory(String uri, YamlFile file, Inventory workspace) {
         return workspace.overriddenBy(InventoryReader.fromManifest(displayPath(uri), file).toInventory());
+    }
+
+    /** True when the file holds Node or Pod documents of its own (a what-if). */
+    static boolean hasOwnNodes(String uri, YamlFile file) {
+        return !InventoryReader.fromManifest(displayPath(uri), file).toInventory().isEmpty();
     }
 
     static List<ObjectCheck> checks(String uri, YamlFile file, Inventory workspace) {
@@ -82,9 +86,8 @@ final class Placements {
      * Hover for placement: on {@code kind: DaemonSet} or the name, the per-node summary; on a toleration
      * or a required node affinity expression, the nodes it lets in or keeps out.
      */
-    static HoverService.PlacementHover hover(String uri, Inventory workspace, Function<String, YamlFile> parser) {
+    static HoverService.PlacementHover hover(String uri, YamlFile file, Inventory workspace) {
         return (text, position, context, markdown) -> {
-            YamlFile file = parser.apply(text);
             YamlDocument document = file.documentAt(position);
             if (document == null || document.root() == null) {
                 return null;

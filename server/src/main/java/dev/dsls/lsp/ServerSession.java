@@ -10,6 +10,8 @@ import dev.dsls.language.NodeFacts;
 import dev.dsls.validation.CheckOptions;
 import dev.dsls.validation.ManifestAnalyzer;
 import dev.dsls.yaml.YamlFile;
+import dev.dsls.diagnostics.ObjectCheck;
+import dev.dsls.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,10 +54,15 @@ final class ServerSession {
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private final Set<String> inventoryProblemUris = ConcurrentHashMap.newKeySet();
+    /** Per open file: the diagnostics of each document by generation, first line and text. */
+    private final Map<String, Map<String, List<Diagnostic>>> analyzed = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.PLAIN;
     private volatile boolean pullsConfiguration;
     private volatile boolean watchesFiles;
+    private volatile boolean refreshesCodeLenses;
+    /** Completes once the first inventory load after the handshake is done, found or not. */
+    private final CompletableFuture<Void> inventoryLoaded = new CompletableFuture<>();
     private volatile Settings settings = Settings.DEFAULT;
     private volatile Path root;
     private volatile boolean shutdown;
@@ -88,6 +95,8 @@ final class ServerSession {
         pullsConfiguration = workspace != null && Boolean.TRUE.equals(workspace.getConfiguration());
         watchesFiles = workspace != null && workspace.getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(workspace.getDidChangeWatchedFiles().getDynamicRegistration());
+        refreshesCodeLenses = workspace != null && workspace.getCodeLens() != null
+                && Boolean.TRUE.equals(workspace.getCodeLens().getRefreshSupport());
     }
 
     ClientFeatures features() {
@@ -126,8 +135,11 @@ final class ServerSession {
         worker.shutdownNow();
     }
 
+    /** Logs to the client; warnings and errors also to stderr, which some clients file as errors. */
     void log(MessageType type, String message) {
-        System.err.println("[dsls] " + message);
+        if (type == MessageType.Error || type == MessageType.Warning || client == null) {
+            System.err.println("[dsls] " + message);
+        }
         LanguageClient target = client;
         if (target != null && (type != MessageType.Log || !"off".equals(settings.traceServer()))) {
             target.logMessage(new MessageParams(type, message));
@@ -193,9 +205,15 @@ final class ServerSession {
                         state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));
                 publishInventoryProblems(state.problems());
                 recheckAll();
+                LanguageClient target = client;
+                if (refreshesCodeLenses && target != null && inventoryLoaded.isDone()) {
+                    target.refreshCodeLenses();
+                }
             }
         } catch (RuntimeException e) {
             log(MessageType.Error, "could not reload the node inventory: " + e);
+        } finally {
+            inventoryLoaded.complete(null);
         }
     }
 
@@ -220,12 +238,23 @@ final class ServerSession {
         inventoryProblemUris.addAll(uris);
     }
 
+    /**
+     * The inventory in use. Placement answers wait (briefly) for the first load, so a code lens asked
+     * for right after the handshake does not say "no inventory" while the inventory is being read.
+     */
     WorkspaceInventory.State inventoryState() {
+        try {
+            inventoryLoaded.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log(MessageType.Warning, "the node inventory is taking long to load; answering without waiting");
+        }
         return inventory.state();
     }
 
     NodeFacts nodeFacts() {
-        return inventory.state().facts();
+        return inventoryState().facts();
     }
 
     // ---- documents
@@ -243,6 +272,7 @@ final class ServerSession {
 
     void close(String uri) {
         documents.remove(uri);
+        analyzed.remove(uri);
         publisher.clear(uri);
     }
 
@@ -271,20 +301,42 @@ final class ServerSession {
 
     /** Everything {@code dsls check --nodes <inventory>} reports for the document. */
     List<Diagnostic> analyze(OpenDocument document) {
-        return analyze(document.uri(), document.parse(document.text()));
+        return analyze(document.uri(), document.parsed());
     }
 
+    /**
+     * The diagnostics of a file, document by document. A document whose text and first line are
+     * unchanged since the last check keeps its diagnostics, unless the settings or inventory changed
+     * or the file carries its own nodes (then every DaemonSet in it may place differently).
+     */
     List<Diagnostic> analyze(String uri, YamlFile file) {
-        CheckOptions options = new CheckOptions(new LinkedHashSet<>(settings.disabledChecks()),
-                Placements.checks(uri, file, inventory.state().inventory()));
-        return new ManifestAnalyzer().analyze(file, options);
+        List<ObjectCheck> placement = Placements.checks(uri, file, inventory.state().inventory());
+        CheckOptions options = new CheckOptions(new LinkedHashSet<>(settings.disabledChecks()), placement);
+        boolean whatIf = Placements.hasOwnNodes(uri, file);
+        String generation = settings.hashCode() + "/" + System.identityHashCode(inventory.state().inventory());
+        Map<String, List<Diagnostic>> previous = whatIf ? Map.of() : analyzed.getOrDefault(uri, Map.of());
+        Map<String, List<Diagnostic>> current = new java.util.HashMap<>();
+        List<Diagnostic> all = new ArrayList<>();
+        ManifestAnalyzer analyzer = new ManifestAnalyzer();
+        for (YamlDocument document : file.documents()) {
+            String key = generation + "/" + document.range().start().line() + "/"
+                    + file.text().substring(document.startOffset(), document.endOffset());
+            List<Diagnostic> diagnostics = previous.get(key);
+            if (diagnostics == null) {
+                diagnostics = analyzer.analyze(file, document, options);
+            }
+            current.put(key, diagnostics);
+            all.addAll(diagnostics);
+        }
+        analyzed.put(uri, current);
+        return all;
     }
 
     CompletableFuture<JsonObject> placement(String uri, org.eclipse.lsp4j.Position position) {
         OpenDocument document = document(uri);
-        return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, document.parse(document.text()),
-                inventory.state().inventory(), position == null ? null : new dev.dsls.yaml.Position(position.getLine(),
-                        position.getCharacter())), worker);
+        return CompletableFuture.supplyAsync(() -> Placements.previewJson(uri, document.parsed(),
+                inventoryState().inventory(), position == null ? null : new dev.dsls.yaml.Position(position.getLine(),
+                        position.getCharacter())));
     }
 
     JsonObject inventoryJson() {

@@ -28,6 +28,10 @@ public final class PlacementCheck implements ObjectCheck {
     public static final String UNUSED_TOLERATION = "placement-unused-toleration";
     public static final String PENDING = "placement-pending";
     public static final String SUMMARY = "placement-summary";
+    /** Data of the summary for a quick fix: a toleration (flow YAML) that would bring an excluded node in. */
+    public static final String TOLERATION_DATA = "toleration";
+    /** Data of the summary for a quick fix: what the toleration changes, in words. */
+    public static final String TAINT_DATA = "taint";
 
     /**
      * Taint keys the node lifecycle controller and cloud providers put on and take off nodes as
@@ -63,8 +67,10 @@ public final class PlacementCheck implements ObjectCheck {
             return;
         }
         Placement placement = PlacementEvaluator.evaluate(daemonSet, inventory);
-        sink.report(Severity.INFORMATION, SUMMARY, daemonSet.headerRange(), "Placement: " + PlacementSummary.of(placement)
-                + ".");
+        Diagnostic summary = sink.report(Severity.INFORMATION, SUMMARY, daemonSet.headerRange(), "Placement: "
+                + PlacementSummary.of(placement) + ".");
+        tolerationNearMiss(placement).ifPresent(nearMiss -> sink.replaceLast(summary.withData(Map.of(
+                TOLERATION_DATA, nearMiss.toleration().toString(), TAINT_DATA, nearMiss.message()))));
         if (placement.status().desiredNumberScheduled() == 0) {
             reportNoNodes(placement, sink);
         }
@@ -73,6 +79,12 @@ public final class PlacementCheck implements ObjectCheck {
         if (!placement.pending().isEmpty()) {
             reportPending(placement, sink);
         }
+    }
+
+    /** The first excluded node that one added toleration would bring in, if any. */
+    private static java.util.Optional<NearMiss> tolerationNearMiss(Placement placement) {
+        return placement.excluded().stream().map(NodePlacement::nearMiss)
+                .filter(nearMiss -> nearMiss != null && nearMiss.kind() == NearMiss.Kind.ADD_TOLERATION).findFirst();
     }
 
     private void reportNoNodes(Placement placement, DiagnosticSink sink) {

@@ -16,10 +16,6 @@ public record Toleration(String key, String operator, String value, String effec
         effect = effect == null ? "" : effect;
     }
 
-    public boolean isAutomatic() {
-        return path == null;
-    }
-
     /**
      * Toleration.ToleratesTaint: a set effect must equal the taint's, a set key must equal the taint's,
      * then Equal (or no operator) compares values and Exists matches any. The alpha Lt/Gt operators are

@@ -4,30 +4,21 @@ import dev.dsls.diagnostics.DiagnosticSink;
 import dev.dsls.diagnostics.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.yaml.YMap;
-import dev.dsls.yaml.YamlPath;
 
-/** The API server's create validation of an apps/v1 DaemonSet (pkg/apis/apps/validation). */
+/**
+ * The API server's create validation of an apps/v1 DaemonSet (ValidateDaemonSet: object metadata,
+ * then the spec with its pod template), after defaulting, plus the warnings it returns for the pod
+ * template. Every error carries the path and error type the API server prints.
+ */
 public final class ApiValidation implements ObjectCheck {
-    public static final String SELECTOR_MISMATCH = "selector-mismatch";
+    public static final String SELECTOR_MISMATCH = ValidationCodes.SELECTOR_MISMATCH;
 
     @Override
     public void check(ManifestObject daemonSet, DiagnosticSink sink) {
-        validateSelectorMatchesTemplate(daemonSet, sink);
-    }
-
-    private void validateSelectorMatchesTemplate(ManifestObject daemonSet, DiagnosticSink sink) {
-        YMap selector = daemonSet.at("spec.selector") instanceof YMap map ? map : null;
-        YMap matchLabels = selector == null ? null : selector.map("matchLabels");
-        YMap labels = daemonSet.at("spec.template.metadata.labels") instanceof YMap map ? map : null;
-        boolean matches = matchLabels != null && !matchLabels.entries().isEmpty() && matchLabels.entries().stream()
-                .allMatch(entry -> labels != null && labels.text(entry.name()) != null
-                        && labels.text(entry.name()).equals(entry.value().toString()));
-        if (!matches) {
-            YamlPath labelsPath = YamlPath.parse("spec.template.metadata.labels");
-            sink.apiError(SELECTOR_MISMATCH, labelsPath, "Invalid",
-                    "Invalid value: " + (labels == null ? "map[string]string(nil)" : "map[string]string{...}")
-                            + ": `selector` does not match template `labels`; make every spec.selector.matchLabels"
-                            + " entry appear with the same value under spec.template.metadata.labels.");
-        }
+        FieldErrors errors = new FieldErrors(sink);
+        YMap root = daemonSet.root();
+        ObjectMetaValidation.validateObjectMeta(root, errors);
+        DaemonSetSpecValidation.validateDaemonSetSpec(root, errors);
+        ApiWarnings.warningsForPodTemplate(Fields.map(Fields.map(root, "spec"), "template"), errors);
     }
 }

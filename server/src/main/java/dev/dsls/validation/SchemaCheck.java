@@ -174,8 +174,20 @@ public final class SchemaCheck implements ObjectCheck {
         }
     }
 
+    /** The JSON type as Go's encoding/json names it in an UnmarshalTypeError ("bool", "number", ...). */
+    private static String goJsonType(YNode node) {
+        if (node instanceof YScalar scalar) {
+            return switch (scalar.kind()) {
+                case BOOLEAN -> "bool";
+                case INTEGER, FLOAT -> "number";
+                default -> scalar.kind().jsonName();
+            };
+        }
+        return node.jsonType();
+    }
+
     private void unquotedString(YScalar scalar, YamlPath path, DiagnosticSink sink) {
-        String seen = scalar.kind().jsonName();
+        String seen = goJsonType(scalar);
         String quoted = "\"" + scalar.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         String why = scalar.kind() == ScalarKind.BOOLEAN ? " (YAML 1.1 reads " + scalar.value() + " as a boolean)"
                 : scalar.kind().isNumber() ? " (YAML reads " + scalar.value() + " as a number)" : "";
@@ -186,7 +198,7 @@ public final class SchemaCheck implements ObjectCheck {
     }
 
     private void wrongType(FieldType expected, YNode node, YamlPath path, DiagnosticSink sink) {
-        String seen = node.jsonType();
+        String seen = goJsonType(node);
         String fix = switch (expected.kind()) {
             case OBJECT, MAP, ANY -> "write it as a mapping of key: value lines";
             case ARRAY -> "write it as a list of \"- item\" lines";

@@ -14,6 +14,11 @@ public final class Yaml11 {
 
     /** The kind a plain (unquoted) scalar with this text resolves to. */
     public static ScalarKind resolvePlain(String text) {
+        if (!text.isEmpty() && "~nNyYtTfFoO-+0123456789._".indexOf(text.charAt(0)) < 0) {
+            // No null, boolean or number starts with this character: skip the patterns (a hot path
+            // when reading thousands of node labels).
+            return ScalarKind.STRING;
+        }
         if (text.isEmpty() || KubernetesYamlResolver.GO_YAML_NULL.matcher(text).matches()) {
             return ScalarKind.NULL;
         }

@@ -50,10 +50,30 @@ public final class YamlParser {
     }
 
     public YamlFile parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * Parses a new version of a text, reusing the documents of the previous version whose text and
+     * first line are unchanged: an edit re-parses only the document it touches (and those it moves
+     * to other lines), which keeps typing in a large multi-document file cheap.
+     */
+    public YamlFile parse(String text, YamlFile previous) {
         TextIndex index = new TextIndex(text);
+        java.util.Map<String, YamlDocument> reusable = new java.util.HashMap<>();
+        if (previous != null) {
+            for (YamlDocument document : previous.documents()) {
+                reusable.put(document.range().start().line() + ":" + previous.text().substring(document.startOffset(),
+                        document.endOffset()), document);
+            }
+        }
         List<YamlDocument> documents = new ArrayList<>();
         for (int[] span : DocumentSplitter.split(text)) {
-            documents.add(parseDocument(index, documents.size(), span[0], span[1]));
+            YamlDocument unchanged = reusable.isEmpty() ? null
+                    : reusable.get(index.positionAt(span[0]).line() + ":" + text.substring(span[0], span[1]));
+            documents.add(unchanged != null
+                    ? new YamlDocument(documents.size(), unchanged.root(), unchanged.range(), span[0], span[1], unchanged.problems())
+                    : parseDocument(index, documents.size(), span[0], span[1]));
         }
         return new YamlFile(index, documents);
     }

@@ -22,7 +22,7 @@ class CheckCommandTest {
     void aValidManifestExitsZeroWithASummary() {
         CliRunner.Result result = CliRunner.run("check", SAMPLES.resolve("ds.demo.yaml").toString());
         assertEquals(0, result.exitCode(), result.out() + result.err());
-        assertTrue(result.out().endsWith("1 file checked: 0 errors, 0 warnings, 0 information\n"), result.out());
+        assertTrue(result.out().matches("(?s).*\n1 file checked: 0 errors, \\d+ warnings, \\d+ information\n"), result.out());
     }
 
     @Test
@@ -32,7 +32,7 @@ class CheckCommandTest {
         assertEquals(1, result.exitCode());
         assertTrue(result.out().contains(file + ":8:3: error: strict decoding error: unknown field \"spec.replicas\":"),
                 result.out());
-        assertTrue(result.out().contains(file + ":18:14: error: json: cannot unmarshal boolean into Go value of type"
+        assertTrue(result.out().contains(file + ":18:14: error: json: cannot unmarshal bool into Go value of type"
                 + " string at spec.template.spec.nodeSelector[ssd] (YAML 1.1 reads yes as a boolean); quote it:"
                 + " \"yes\" [unquoted-string]"), result.out());
     }
@@ -78,12 +78,14 @@ class CheckCommandTest {
         JsonObject run = sarif.getAsJsonArray("runs").get(0).getAsJsonObject();
         JsonObject driver = run.getAsJsonObject("tool").getAsJsonObject("driver");
         assertEquals("dsls", driver.get("name").getAsString());
-        assertEquals("selector-mismatch", driver.getAsJsonArray("rules").get(0).getAsJsonObject().get("id").getAsString());
-        JsonObject result0 = run.getAsJsonArray("results").get(0).getAsJsonObject();
+        assertTrue(driver.getAsJsonArray("rules").asList().stream()
+                .anyMatch(rule -> rule.getAsJsonObject().get("id").getAsString().equals("selector-mismatch")));
+        JsonObject result0 = run.getAsJsonArray("results").asList().stream().map(r -> r.getAsJsonObject())
+                .filter(r -> r.get("ruleId").getAsString().equals("selector-mismatch")).findFirst().orElseThrow();
         assertEquals("error", result0.get("level").getAsString());
         JsonObject region = result0.getAsJsonArray("locations").get(0).getAsJsonObject()
                 .getAsJsonObject("physicalLocation").getAsJsonObject("region");
-        assertEquals(13, region.get("startLine").getAsInt());
+        assertEquals(12, region.get("startLine").getAsInt());
     }
 
     @Test
@@ -100,6 +102,7 @@ class CheckCommandTest {
         Path file = SAMPLES.resolve("broken").resolve("selector-mismatch.yaml");
         CliRunner.Result result = CliRunner.run("check", "--disable", "selector-mismatch", file.toString());
         assertEquals(0, result.exitCode(), result.out());
+        assertTrue(!result.out().contains("[selector-mismatch]"), result.out());
     }
 
     @Test

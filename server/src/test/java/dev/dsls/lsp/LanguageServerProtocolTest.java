@@ -60,6 +60,15 @@ class LanguageServerProtocolTest {
         return workspace.resolve(name).toUri().toString();
     }
 
+    private static List<org.eclipse.lsp4j.Diagnostic> errors(PublishDiagnosticsParams params) {
+        return params.getDiagnostics().stream()
+                .filter(d -> d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Error).toList();
+    }
+
+    private static boolean has(PublishDiagnosticsParams params, String code) {
+        return params.getDiagnostics().stream().anyMatch(d -> code.equals(d.getCode().getLeft()));
+    }
+
     private List<CompletionItem> complete(String uri, Position position) throws Exception {
         return client.server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri),
                 position)).get(10, TimeUnit.SECONDS).getRight().getItems();
@@ -81,17 +90,17 @@ class LanguageServerProtocolTest {
         client.initialize(workspace, true, null);
         String uri = uri("ds.yaml");
         client.open(uri, DEMO.replace("        app: demo", "        app: other"));
-        PublishDiagnosticsParams first = client.awaitDiagnostics(uri, p -> !p.getDiagnostics().isEmpty());
+        PublishDiagnosticsParams first = client.awaitDiagnostics(uri, p -> !errors(p).isEmpty());
         assertEquals(1, first.getVersion());
-        assertEquals("selector-mismatch", first.getDiagnostics().get(0).getCode().getLeft());
-        assertEquals(new Position(11, 8), first.getDiagnostics().get(0).getRange().getStart());
+        assertEquals("selector-mismatch", errors(first).get(0).getCode().getLeft());
+        assertEquals(new Position(10, 6), errors(first).get(0).getRange().getStart());
 
         TextDocumentContentChangeEvent fix = new TextDocumentContentChangeEvent(
                 new Range(new Position(11, 13), new Position(11, 18)), "demo");
         client.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, 2), List.of(fix)));
         PublishDiagnosticsParams second = client.awaitDiagnostics(uri, p -> p.getVersion() == 2);
-        assertEquals(List.of(), second.getDiagnostics());
+        assertEquals(List.of(), errors(second));
     }
 
     @Test
@@ -191,9 +200,9 @@ class LanguageServerProtocolTest {
         String text = DEMO.replace("    spec:\n", "    spec:\n      nodeSelector:\n        gpu: yes\n")
                 .replace("spec:\n  selector:", "spec:\n  updateStrategi: {}\n  selector:");
         client.open(uri, text);
-        PublishDiagnosticsParams published = client.awaitDiagnostics(uri, p -> p.getDiagnostics().size() == 2);
+        PublishDiagnosticsParams published = client.awaitDiagnostics(uri, p -> errors(p).size() == 2);
         List<CodeAction> actions = new java.util.ArrayList<>();
-        for (var diagnostic : published.getDiagnostics()) {
+        for (var diagnostic : errors(published)) {
             actions.addAll(client.server.getTextDocumentService().codeAction(new CodeActionParams(
                     new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))))
                     .get(10, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList());
@@ -211,7 +220,8 @@ class LanguageServerProtocolTest {
         String uri = uri("ds.yaml");
         client.open(uri, DEMO.replace("        app: demo", "        app: other"));
         PublishDiagnosticsParams params = client.awaitDiagnostics(uri, p -> true);
-        assertEquals(List.of(), params.getDiagnostics());
+        assertEquals(List.of(), errors(params));
+        assertTrue(has(params, "missing-cpu-request"), "other checks still run");
     }
 
     @Test
@@ -219,10 +229,10 @@ class LanguageServerProtocolTest {
         client.initialize(workspace, false, null);
         String uri = uri("ds.yaml");
         client.open(uri, DEMO.replace("        app: demo", "        app: other"));
-        client.awaitDiagnostics(uri, p -> !p.getDiagnostics().isEmpty());
+        client.awaitDiagnostics(uri, p -> has(p, "selector-mismatch"));
         client.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
                 LspTestClient.json("{\"dsls\":{\"checks\":{\"disabled\":[\"selector-mismatch\"]}}}")));
-        client.awaitDiagnostics(uri, p -> p.getDiagnostics().isEmpty());
+        client.awaitDiagnostics(uri, p -> !has(p, "selector-mismatch") && has(p, "missing-cpu-request"));
         assertEquals(0, client.configurationRequests.get(), "a client without workspace/configuration is never asked");
     }
 
@@ -232,7 +242,7 @@ class LanguageServerProtocolTest {
         client.initialize(workspace, true, null);
         String uri = uri("ds.yaml");
         client.open(uri, DEMO.replace("        app: demo", "        app: other"));
-        client.awaitDiagnostics(uri, p -> p.getDiagnostics().isEmpty());
+        client.awaitDiagnostics(uri, p -> !has(p, "selector-mismatch") && has(p, "missing-cpu-request"));
         assertTrue(client.configurationRequests.get() >= 1);
     }
 

@@ -13,7 +13,6 @@ import dev.dsls.validation.ManifestAnalyzer;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import java.util.List;
 import java.util.Set;
 
@@ -52,7 +51,7 @@ public final class ServerPipeline {
     public void atPosition(String uri, YamlFile file, List<Diagnostic> diagnostics, Position position) {
         completion.complete(file.text(), position, facts, ClientFeatures.RICH);
         completion.complete(file.text(), position, facts, ClientFeatures.PLAIN);
-        hover.hover(file.text(), position, facts, Placements.hover(uri, inventory, text -> new YamlParser().parse(text)),
+        hover.hover(file.text(), position, facts, Placements.hover(uri, file, inventory),
                 ClientFeatures.RICH);
         Placements.previewJson(uri, file, inventory, position);
         codeActions.actions(uri, file, diagnostics, new Range(position, position));

@@ -25,7 +25,7 @@ final class HostileInputs {
      *
      * @param name         short name, as the report prints it
      * @param bytes        the file's bytes, made on demand (some are megabytes)
-     * @param expectedCode the diagnostic code the input must produce, or null when it must produce no error at all
+     * @param expectedCode the diagnostic code the input must produce, or null when it must produce no error
      * @param editorCode   the code the language server must publish for {@link #editorText()}
      */
     record Hostile(String name, Supplier<byte[]> bytes, String expectedCode, String editorCode) {
@@ -56,8 +56,8 @@ final class HostileInputs {
                         "yaml-nesting-too-deep"),
                 new Hostile("10 MB document", () -> utf8(tenMegabyteDocument()), "yaml-document-too-large"),
                 new Hostile("50,000-line multi-document file", () -> utf8(fiftyThousandLines()), "unknown-field"),
-                // An editor decodes the file itself and sends U+FFFD for the bad bytes: the label no longer matches.
-                new Hostile("invalid UTF-8", HostileInputs::invalidUtf8, "yaml-invalid-utf8", "selector-mismatch"),
+                // An editor decodes the file itself and sends U+FFFD for the bad bytes: the label is no valid label.
+                new Hostile("invalid UTF-8", HostileInputs::invalidUtf8, "yaml-invalid-utf8", "invalid-selector"),
                 new Hostile("byte order mark", () -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                         utf8(DEMO_WITH_REPLICAS)), "unknown-field"),
                 new Hostile("NUL bytes", () -> utf8(DEMO.replace("name: demo\nspec", "name: de\0mo\nspec")),

@@ -189,4 +189,20 @@ class YamlParserTest {
             assertEquals(Range.of(2, 8, 2, 12), name.range(), "newline " + newline.replace("\r", "CR"));
         }
     }
+
+    @Test
+    void aNewVersionReparsesOnlyTheDocumentsThatChanged() {
+        String before = "kind: A\nname: one\n---\nkind: B\nname: two\n---\nkind: C\nname: three\n";
+        YamlFile first = parser.parse(before);
+        YamlFile second = parser.parse(before.replace("name: two", "name: twos"), first);
+        assertTrue(second.documents().get(0).root() == first.documents().get(0).root(), "unchanged, same lines: reused");
+        assertTrue(second.documents().get(1).root() != first.documents().get(1).root(), "edited: parsed again");
+        assertTrue(second.documents().get(2).root() == first.documents().get(2).root(), "moved by characters only: reused");
+        assertEquals("twos", second.documents().get(1).rootMap().text("name"));
+        assertEquals(second.text().indexOf("---\nkind: C"), second.documents().get(2).startOffset());
+
+        YamlFile third = parser.parse(before.replace("name: two", "name: two\nextra: line"), second);
+        assertTrue(third.documents().get(2).root() != second.documents().get(2).root(), "moved to other lines: parsed again");
+        assertEquals(Range.of(7, 6, 7, 7), third.documents().get(2).rootMap().get("kind").range());
+    }
 }

@@ -1,0 +1,106 @@
+-- dsls for Neovim 0.11+: the DaemonSet language server as a `vim.lsp.Config`.
+--
+-- Use: copy this file to ~/.config/nvim/lsp/dsls.lua and add `vim.lsp.enable('dsls')` to init.lua.
+-- Override any part without editing it, e.g.
+--   vim.lsp.config('dsls', { settings = { dsls = { inventory = { 'clusters/prod-nodes.yaml' } } } })
+-- The server jar: $DSLS_JAR, else ~/.local/share/dsls/dsls.jar. Java 17+: $JAVA_HOME/bin/java, else `java`.
+--
+-- Neovim 0.11 sends the settings itself (didChangeConfiguration after initialize, and answers
+-- workspace/configuration). What it still leaves to the config: refreshing code lenses (the placement
+-- "runs on 2 of 3 nodes · excluded: …" above each DaemonSet) and a command for dsls.showPlacement,
+-- :DslsPlacement, which shows on which nodes the DaemonSet under the cursor runs and why not elsewhere.
+
+-- The only place that says where the server is and how the JVM starts.
+local jar = os.getenv('DSLS_JAR') or vim.fn.expand('~/.local/share/dsls/dsls.jar')
+local java = os.getenv('JAVA_HOME') and (os.getenv('JAVA_HOME') .. '/bin/java') or 'java'
+-- The README's launch flags: serial GC from an 8 MB heap and C1 JIT only (fast start, ~55 MB
+-- resident), the class-data-sharing archive the build writes next to the jar (dsls.jsa; ignored
+-- when missing or stale), and JVM warnings to stderr, never to stdout, which carries LSP.
+local jvm_flags = { '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms8m', '-Xshare:auto',
+  '-XX:SharedArchiveFile=' .. jar:gsub('%.jar$', '.jsa'), '-Xlog:disable', '-Xlog:all=warning:stderr' }
+
+-- Settings, sent as `settings.dsls`. All are optional.
+local settings = {
+  dsls = {
+    -- Inventory files (paths or globs, relative to the workspace root). Default: .dsls/inventory.yaml
+    -- or .dsls/inventory.json in the root.
+    inventory = {},
+    -- Diagnostic codes to turn off in this editor, e.g. { 'latest-tag' }.
+    checks = { disabled = {} },
+    trace = { server = 'off' },
+  },
+}
+
+-- Formats the result of dsls.showPlacement (what `dsls preview --format json` prints) as
+-- `dsls preview` does: a summary, kubectl's status columns, one line per node, near misses, rollout.
+local function placement_lines(result)
+  local lines = {}
+  for _, ds in ipairs((result or {}).daemonSets or {}) do
+    local st, ro = ds.status or {}, ds.rollout or {}
+    table.insert(lines, string.format('DaemonSet %s/%s: %s', ds.namespace, ds.name, ds.summary or ''))
+    table.insert(lines, string.format('DESIRED %s  CURRENT %s  READY %s  UP-TO-DATE %s  AVAILABLE %s  NODE SELECTOR %s',
+      st.desiredNumberScheduled, st.currentNumberScheduled, st.numberReady, st.updatedNumberScheduled,
+      st.numberAvailable, ds.nodeSelector or ''))
+    table.insert(lines, string.format('%-24s %-8s %s', 'NODE', 'RUNS', 'REASON'))
+    local near = {}
+    for _, node in ipairs(ds.nodes or {}) do
+      local reasons = vim.tbl_map(function(r) return r.code .. ': ' .. r.message end, node.reasons or {})
+      table.insert(lines, string.format('%-24s %-8s %s', node.name, node.runs, table.concat(reasons, '; ')))
+      if node.nearMiss then table.insert(near, 'near miss: ' .. node.name .. ': ' .. node.nearMiss.message) end
+    end
+    vim.list_extend(lines, near)
+    if ro.strategy then
+      table.insert(lines, string.format('rollout: %s, %s waves; %s', ro.strategy, tostring(ro.waves), ro.note or ''))
+    end
+    table.insert(lines, '')
+  end
+  if #lines == 0 then
+    lines = { 'dsls: no DaemonSet here (or no node inventory: see the dsls.inventory setting)' }
+  end
+  return lines
+end
+
+---@type vim.lsp.Config
+return {
+  cmd = vim.list_extend(vim.list_extend({ java }, jvm_flags), { '-jar', jar, 'lsp' }),
+  filetypes = { 'yaml' },
+  -- The nearest directory with `.dsls` (it holds the node inventory) wins over the nearest `.git`.
+  root_markers = { '.dsls', '.git' },
+  settings = settings,
+  init_options = { settings = settings },
+  before_init = function(params, config)
+    -- Send the settings as merged by vim.lsp.config() overrides, not the defaults above, so the
+    -- server reads the right inventory from its first answer on.
+    params.initializationOptions = { settings = config.settings }
+  end,
+  on_attach = function(client, bufnr)
+    vim.api.nvim_buf_create_user_command(bufnr, 'DslsPlacement', function()
+      local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+      client:exec_cmd({
+        title = 'Show placement',
+        command = 'dsls.showPlacement',
+        arguments = { params.textDocument.uri, params.position },
+      }, { bufnr = bufnr }, function(err, result)
+        if err then
+          vim.notify('dsls.showPlacement: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+          return
+        end
+        vim.lsp.util.open_floating_preview(placement_lines(result), 'text',
+          { border = 'rounded', focus_id = 'dsls-placement' })
+      end)
+    end, { desc = 'dsls: where the DaemonSet under the cursor runs' })
+    if vim.lsp.codelens.enable then -- Neovim versions that keep lenses up to date by themselves
+      vim.lsp.codelens.enable(true, { bufnr = bufnr })
+      return
+    end
+    -- 0.11 only shows lenses once asked for: refresh when entering the buffer, pausing, leaving
+    -- insert mode (the lens follows the text you just typed), when the server publishes diagnostics
+    -- (it does after (re)loading the node inventory, which changes the placement), and now.
+    vim.api.nvim_create_autocmd({ 'BufEnter', 'CursorHold', 'InsertLeave', 'DiagnosticChanged' }, {
+      group = vim.api.nvim_create_augroup('dsls_codelens_' .. bufnr, { clear = true }),
+      buffer = bufnr,
+      callback = function() vim.lsp.codelens.refresh({ bufnr = bufnr }) end,
+    })
+    vim.lsp.codelens.refresh({ bufnr = bufnr })
+  end,
+}
