@@ -56,7 +56,7 @@ public final class HostileInputReport {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         String format = "%-34s %10s %9s %9s %9s %8s %8s %7s  %s%n";
         System.out.printf(format, "input", "bytes", "check ms", "open ms", "10 req ms", "peak MB", "kept MB",
-                "RSS MB", "codes (dsls check)");
+                "RSS MB", "error codes (dsls check)");
         for (Row row : rows) {
             System.out.printf(format, row.name(), row.bytes(), row.checkMillis(), row.diagnosticsMillis(),
                     row.requestsMillis(), row.peakHeapMb(), row.retainedMb(), row.peakRssMb() < 0 ? "n/a" : row.peakRssMb(),
@@ -101,7 +101,9 @@ public final class HostileInputReport {
         TreeSet<String> codes = new TreeSet<>();
         JsonArray files = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("files");
         for (JsonElement diagnostic : files.get(0).getAsJsonObject().getAsJsonArray("diagnostics")) {
-            codes.add(diagnostic.getAsJsonObject().get("code").getAsString());
+            if (diagnostic.getAsJsonObject().get("severity").getAsString().equals("error")) {
+                codes.add(diagnostic.getAsJsonObject().get("code").getAsString());
+            }
         }
         return String.join(",", codes);
     }
