@@ -199,7 +199,13 @@ final class ServerSession {
             return;
         }
         try {
-            if (inventory.reload(WorkspaceInventory.resolve(root, settings.inventory()))) {
+            List<Path> files = WorkspaceInventory.resolve(root, settings.inventory());
+            if (files.isEmpty() && settings.inventory().isEmpty()) {
+                // The default .dsls/inventory file went away: report it and keep the last good inventory,
+                // as for a configured file, rather than silently previewing against no nodes.
+                files = inventory.state().files();
+            }
+            if (inventory.reload(files)) {
                 WorkspaceInventory.State state = inventory.state();
                 log(MessageType.Info, String.format("inventory: %d nodes from %s%s", state.inventory().size(),
                         state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));

@@ -9,5 +9,5 @@ package dev.dsls.yaml;
  * @param maxExpandedNodes  nodes after alias expansion, the defence against "billion laughs"
  */
 public record YamlLimits(int maxDocumentBytes, int maxNestingDepth, int maxAliases, int maxExpandedNodes) {
-    public static final YamlLimits DEFAULT = new YamlLimits(3 * 1024 * 1024, 100, 100, 1_000_000);
+    public static final YamlLimits DEFAULT = new YamlLimits(3 * 1024 * 1024, 100, 10_000, 1_000_000);
 }

@@ -189,4 +189,14 @@ class PlacementProtocolTest {
         JsonObject inventory = client.server.inventory(new JsonObject()).get(10, TimeUnit.SECONDS);
         assertTrue(inventory.getAsJsonArray("files").get(0).getAsString().endsWith("nodes.yaml"));
     }
+
+    @Test
+    void deletingTheDefaultInventoryKeepsTheLastGoodOneAndSaysSo() throws Exception {
+        client.initialize(workspace, false, null);
+        awaitInventory(3);
+        Path inventory = workspace.resolve(".dsls/inventory.yaml");
+        Files.delete(inventory);
+        client.awaitDiagnostics(inventory.toUri().toString(), p -> !p.getDiagnostics().isEmpty());
+        awaitInventory(3);
+    }
 }
