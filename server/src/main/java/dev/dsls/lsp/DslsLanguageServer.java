@@ -71,6 +71,7 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
         session.requireRunning();
         ClientCapabilities capabilities = params.getCapabilities() == null ? new ClientCapabilities() : params.getCapabilities();
         session.negotiate(capabilities);
+        session.warmUp();
         session.setRoot(rootOf(params));
         Object options = params.getInitializationOptions();
         if (options instanceof JsonElement json) {

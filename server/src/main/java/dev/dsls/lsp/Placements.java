@@ -26,7 +26,10 @@ import dev.dsls.yaml.YamlPath;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 
@@ -41,19 +44,37 @@ final class Placements {
     private Placements() {
     }
 
+    /** A file's own nodes, by parse: read once per version of the file. */
+    private static final Map<YamlFile, Inventory> OWN_NODES = Collections.synchronizedMap(new WeakHashMap<>());
+    /** A what-if file's nodes laid over the workspace inventory they were merged with. */
+    private static final Map<YamlFile, Map.Entry<Inventory, Inventory>> MERGED = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** The inventory a file is previewed against: the workspace's, overridden by the file's own nodes. */
     static Inventory effectiveInventory(String uri, YamlFile file, Inventory workspace) {
-        return workspace.overriddenBy(InventoryReader.fromManifest(displayPath(uri), file).toInventory());
+        Inventory own = ownNodes(uri, file);
+        if (own.isEmpty()) {
+            return workspace;
+        }
+        Map.Entry<Inventory, Inventory> merged = MERGED.get(file);
+        if (merged == null || merged.getKey() != workspace) {
+            merged = Map.entry(workspace, workspace.overriddenBy(own));
+            MERGED.put(file, merged);
+        }
+        return merged.getValue();
+    }
+
+    private static Inventory ownNodes(String uri, YamlFile file) {
+        return OWN_NODES.computeIfAbsent(file, f -> InventoryReader.fromManifest(displayPath(uri), f).toInventory());
     }
 
     /** True when the file holds Node or Pod documents of its own (a what-if). */
     static boolean hasOwnNodes(String uri, YamlFile file) {
-        return !InventoryReader.fromManifest(displayPath(uri), file).toInventory().isEmpty();
+        return !ownNodes(uri, file).isEmpty();
     }
 
     static List<ObjectCheck> checks(String uri, YamlFile file, Inventory workspace) {
-        PlacementCheck check = PlacementCheck.forFile(workspace, displayPath(uri), file);
-        return check == null ? List.of() : List.of(check);
+        Inventory inventory = effectiveInventory(uri, file, workspace);
+        return inventory.isEmpty() ? List.of() : List.of(new PlacementCheck(inventory));
     }
 
     /** The preview object of the file, or only of the DaemonSet at the position when one is given. */

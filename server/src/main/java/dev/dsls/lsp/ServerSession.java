@@ -46,7 +46,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * client can do. Shared by the text-document and workspace services.
  */
 final class ServerSession {
-    private static final long DEBOUNCE_MILLIS = 120;
+    private static final long DEBOUNCE_MILLIS = 50;
     private static final long POLL_MILLIS = 1000;
 
     private final ScheduledExecutorService worker;
@@ -80,6 +80,19 @@ final class ServerSession {
 
     LanguageClient client() {
         return client;
+    }
+
+    /**
+     * Loads the schema and runs the checks once on a small DaemonSet while the client is still busy
+     * with the handshake, so the first real document does not pay for class loading alone.
+     */
+    void warmUp() {
+        worker.execute(() -> {
+            String demo = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: warm-up}\nspec:\n"
+                    + "  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n"
+                    + "    spec: {containers: [{name: a, image: 'a:1'}]}\n";
+            new ManifestAnalyzer().analyze(new dev.dsls.yaml.YamlParser().parse(demo), CheckOptions.DEFAULT);
+        });
     }
 
     void negotiate(ClientCapabilities capabilities) {

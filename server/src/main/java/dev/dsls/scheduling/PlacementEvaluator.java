@@ -5,7 +5,10 @@ import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.NodeInfo;
 import dev.dsls.inventory.Pod;
 import java.time.Instant;
+import dev.dsls.yaml.YMap;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +39,22 @@ public final class PlacementEvaluator {
     private PlacementEvaluator() {
     }
 
+    /**
+     * The last placement of each DaemonSet object, by identity: the parser reuses the nodes of documents
+     * an edit did not touch, so diagnostics, code lens and hover of an unchanged DaemonSet over an
+     * unchanged inventory are computed once. Weak keys let placements go with their documents.
+     */
+    private static final Map<YMap, Placement> LAST = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** Previews a DaemonSet object of a manifest, measuring availability against the current time. */
     public static Placement evaluate(ManifestObject daemonSet, Inventory inventory) {
-        return evaluate(DaemonSetSpec.of(daemonSet), inventory, Instant.now());
+        Placement last = LAST.get(daemonSet.root());
+        if (last != null && last.inventory() == inventory) {
+            return last;
+        }
+        Placement placement = evaluate(DaemonSetSpec.of(daemonSet), inventory, Instant.now());
+        LAST.put(daemonSet.root(), placement);
+        return placement;
     }
 
     public static Placement evaluate(DaemonSetSpec daemonSet, Inventory inventory, Instant now) {
