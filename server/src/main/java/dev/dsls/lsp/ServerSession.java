@@ -83,15 +83,22 @@ final class ServerSession {
     }
 
     /**
-     * Loads the schema and runs the checks once on a small DaemonSet while the client is still busy
-     * with the handshake, so the first real document does not pay for class loading alone.
+     * Loads the schema and runs the checks, completion and hover once on a small DaemonSet while the
+     * client is still busy with the handshake, so the user's first requests do not pay for class
+     * loading and the first compilations.
      */
     void warmUp() {
         worker.execute(() -> {
-            String demo = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: warm-up}\nspec:\n"
-                    + "  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n"
-                    + "    spec: {containers: [{name: a, image: 'a:1'}]}\n";
+            String demo = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: warm-up\nspec:\n"
+                    + "  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n"
+                    + "    spec:\n      nodeSelector:\n        kubernetes.io/os: linux\n      containers:\n"
+                    + "      - name: a\n        image: a:1\n";
             new ManifestAnalyzer().analyze(new dev.dsls.yaml.YamlParser().parse(demo), CheckOptions.DEFAULT);
+            for (int line : new int[] {1, 5, 12, 15, 16}) {
+                dev.dsls.yaml.Position position = new dev.dsls.yaml.Position(line, 8);
+                new dev.dsls.language.CompletionService().complete(demo, position, NodeFacts.NONE, features);
+                new dev.dsls.language.HoverService().hover(demo, position, NodeFacts.NONE, null, features);
+            }
         });
     }
 
