@@ -10,7 +10,6 @@ import dev.dsls.yaml.YSeq;
 import dev.dsls.yaml.Yaml11;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A fast reader for the YAML that {@code kubectl get -o yaml} writes: block mappings and sequences,

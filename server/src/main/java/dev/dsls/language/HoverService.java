@@ -1,7 +1,6 @@
 package dev.dsls.language;
 
 import dev.dsls.schema.FieldDef;
-import dev.dsls.schema.FieldType;
 import dev.dsls.schema.KubernetesSchema;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.TextIndex;

@@ -3,7 +3,6 @@ package dev.dsls.lsp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.dsls.diagnostics.Diagnostic;
-import dev.dsls.diagnostics.Severity;
 import dev.dsls.inventory.InventoryProblem;
 import dev.dsls.language.ClientFeatures;
 import dev.dsls.language.NodeFacts;

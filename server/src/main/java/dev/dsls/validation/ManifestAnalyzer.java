@@ -10,7 +10,6 @@ import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YSeq;
 import dev.dsls.yaml.YamlDocument;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import dev.dsls.yaml.YamlPath;
 import dev.dsls.yaml.YamlProblem;
 import java.util.ArrayList;
