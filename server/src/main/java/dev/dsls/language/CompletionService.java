@@ -57,7 +57,7 @@ public final class CompletionService {
         if (context.onValue()) {
             completeValue(context, nodes, client, replace, items);
         } else if (context.inListItem() && context.key().isEmpty() && !context.path().isEmpty()) {
-            completeListItem(context, nodes, client, replace, items);
+            completeListItem(context, index, position.line(), nodes, client, replace, items);
             completeKeys(context, nodes, client, replace, items);
         } else {
             if (context.path().isEmpty() && context.siblings().isEmpty() && context.column() == 0) {
@@ -177,14 +177,62 @@ public final class CompletionService {
         }
     }
 
-    private void completeListItem(CursorContext context, NodeFacts nodes, ClientFeatures client, Range replace,
-                                  List<CompletionItem> items) {
+    private void completeListItem(CursorContext context, TextIndex index, int line, NodeFacts nodes,
+                                  ClientFeatures client, Range replace, List<CompletionItem> items) {
         List<String> path = context.path();
         if (SchemaNavigator.endsWith(path, "matchFields", "values")) {
             for (String name : nodes.nodeNames()) {
                 items.add(item(name, CompletionItemKind.Value, "node", replace, name, client));
             }
+        } else if (SchemaNavigator.endsWith(path, "matchExpressions", "values") && path.contains("nodeSelectorTerms")) {
+            String key = expressionKey(index, line);
+            if (key != null) {
+                labelValues(key, nodes, client, replace, items);
+            }
         }
+    }
+
+    private static final java.util.regex.Pattern VALUES_KEY = java.util.regex.Pattern.compile("^(\\s*)(- )?values:\\s*$");
+    private static final java.util.regex.Pattern EXPRESSION_KEY =
+            java.util.regex.Pattern.compile("^(\\s*)(- )?key:\\s*[\"']?([^\"'#\\s]+)[\"']?\\s*(#.*)?$");
+
+    /**
+     * The {@code key:} of the node selector requirement whose {@code values:} list holds the line: the
+     * entry at the same column as {@code values}, above or below it, within the same list item.
+     */
+    static String expressionKey(TextIndex index, int line) {
+        int valuesLine = line - 1;
+        java.util.regex.Matcher values = null;
+        for (; valuesLine >= 0 && line - valuesLine < 50; valuesLine--) {
+            values = VALUES_KEY.matcher(index.lineText(valuesLine));
+            if (values.matches()) {
+                break;
+            }
+        }
+        if (valuesLine < 0 || values == null || !values.matches()) {
+            return null;
+        }
+        int column = values.group(1).length() + (values.group(2) == null ? 0 : 2);
+        // When "values" opens the list item, the item has nothing above it.
+        int[] directions = values.group(2) == null ? new int[] {-1, 1} : new int[] {1};
+        for (int direction : directions) {
+            for (int n = valuesLine + direction; n >= 0 && n < index.lineCount(); n += direction) {
+                String text = index.lineText(n);
+                int indent = text.length() - text.stripLeading().length();
+                if (text.isBlank() || (indent > column && direction > 0)) {
+                    continue;
+                }
+                java.util.regex.Matcher key = EXPRESSION_KEY.matcher(text);
+                if (key.matches() && key.group(1).length() + (key.group(2) == null ? 0 : 2) == column) {
+                    return key.group(3);
+                }
+                boolean itemStart = text.stripLeading().startsWith("- ") && indent == column - 2;
+                if (indent < column - 2 || itemStart) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     private void labelKeys(NodeFacts nodes, ClientFeatures client, Range replace, List<CompletionItem> items) {
