@@ -52,15 +52,15 @@ final class DslsTextDocumentService implements TextDocumentService {
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        OpenDocumentLookup lookup = lookup(params.getTextDocument().getUri());
-        if (lookup.document == null) {
+        OpenDocument document = session.findDocument(params.getTextDocument().getUri());
+        if (document == null) {
             session.log(org.eclipse.lsp4j.MessageType.Warning, "didChange for a document that is not open: "
                     + params.getTextDocument().getUri());
             return;
         }
         Integer version = params.getTextDocument().getVersion();
-        lookup.document.apply(params.getContentChanges(), version == null ? lookup.document.version() + 1 : version);
-        session.changed(lookup.document);
+        document.apply(params.getContentChanges(), version == null ? document.version() + 1 : version);
+        session.changed(document);
     }
 
     @Override
@@ -128,17 +128,6 @@ final class DslsTextDocumentService implements TextDocumentService {
 
     private static YamlFile parse(OpenDocument document) {
         return document.parsed();
-    }
-
-    private record OpenDocumentLookup(OpenDocument document) {
-    }
-
-    private OpenDocumentLookup lookup(String uri) {
-        try {
-            return new OpenDocumentLookup(session.document(uri));
-        } catch (org.eclipse.lsp4j.jsonrpc.ResponseErrorException e) {
-            return new OpenDocumentLookup(null);
-        }
     }
 
     /**

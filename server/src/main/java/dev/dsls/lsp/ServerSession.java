@@ -9,12 +9,14 @@ import dev.dsls.language.NodeFacts;
 import dev.dsls.validation.CheckOptions;
 import dev.dsls.validation.ManifestAnalyzer;
 import dev.dsls.yaml.YamlFile;
-import dev.dsls.diagnostics.ObjectCheck;
+import dev.dsls.inventory.Inventory;
+import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,15 @@ final class ServerSession {
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private final Set<String> inventoryProblemUris = ConcurrentHashMap.newKeySet();
-    /** Per open file: the diagnostics of each document by generation, first line and text. */
-    private final Map<String, Map<String, List<Diagnostic>>> analyzed = new ConcurrentHashMap<>();
+    /** A document's diagnostics and the settings and inventory they were computed with. */
+    private record Checked(Settings settings, Inventory inventory, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Per open file: the last diagnostics of each document, by its root node. The parser hands back the
+     * very same root for a document whose text and first line did not change, so identity is the key.
+     */
+    private final Map<String, Map<YNode, Checked>> analyzed = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.PLAIN;
     private volatile boolean pullsConfiguration;
@@ -301,6 +310,11 @@ final class ServerSession {
         publisher.clear(uri);
     }
 
+    /** The open document, or null. */
+    OpenDocument findDocument(String uri) {
+        return documents.get(uri);
+    }
+
     OpenDocument document(String uri) {
         OpenDocument document = documents.get(uri);
         if (document == null) {
@@ -330,27 +344,26 @@ final class ServerSession {
     }
 
     /**
-     * The diagnostics of a file, document by document. A document whose text and first line are
-     * unchanged since the last check keeps its diagnostics, unless the settings or inventory changed
-     * or the file carries its own nodes (then every DaemonSet in it may place differently).
+     * The diagnostics of a file, document by document. A document the parser reused unchanged keeps
+     * its diagnostics, unless the settings or inventory changed or the file carries its own nodes (then
+     * every DaemonSet in it may place differently).
      */
     List<Diagnostic> analyze(String uri, YamlFile file) {
-        List<ObjectCheck> placement = Placements.checks(uri, file, inventory.state().inventory());
-        CheckOptions options = new CheckOptions(new LinkedHashSet<>(settings.disabledChecks()), placement);
-        boolean whatIf = Placements.hasOwnNodes(uri, file);
-        String generation = settings.hashCode() + "/" + System.identityHashCode(inventory.state().inventory());
-        Map<String, List<Diagnostic>> previous = whatIf ? Map.of() : analyzed.getOrDefault(uri, Map.of());
-        Map<String, List<Diagnostic>> current = new java.util.HashMap<>();
+        Settings currentSettings = settings;
+        Inventory workspace = inventory.state().inventory();
+        CheckOptions options = new CheckOptions(new LinkedHashSet<>(currentSettings.disabledChecks()),
+                Placements.checks(uri, file, workspace));
+        Map<YNode, Checked> previous = Placements.hasOwnNodes(uri, file) ? Map.of() : analyzed.getOrDefault(uri, Map.of());
+        Map<YNode, Checked> current = new IdentityHashMap<>();
         List<Diagnostic> all = new ArrayList<>();
         ManifestAnalyzer analyzer = new ManifestAnalyzer();
         for (YamlDocument document : file.documents()) {
-            String key = generation + "/" + document.range().start().line() + "/"
-                    + file.text().substring(document.startOffset(), document.endOffset());
-            List<Diagnostic> diagnostics = previous.get(key);
-            if (diagnostics == null) {
-                diagnostics = analyzer.analyze(file, document, options);
+            Checked checked = document.root() == null ? null : previous.get(document.root());
+            List<Diagnostic> diagnostics = checked != null && checked.settings().equals(currentSettings)
+                    && checked.inventory() == workspace ? checked.diagnostics() : analyzer.analyze(file, document, options);
+            if (document.root() != null) {
+                current.put(document.root(), new Checked(currentSettings, workspace, diagnostics));
             }
-            current.put(key, diagnostics);
             all.addAll(diagnostics);
         }
         analyzed.put(uri, current);
