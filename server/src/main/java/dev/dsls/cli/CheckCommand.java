@@ -3,19 +3,12 @@ package dev.dsls.cli;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.inventory.Inventory;
-import dev.dsls.scheduling.PlacementCheck;
-import dev.dsls.validation.CheckOptions;
-import dev.dsls.validation.ManifestAnalyzer;
-import dev.dsls.yaml.SourceText;
-import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
-import dev.dsls.yaml.YamlProblem;
+import dev.dsls.language.DaemonSetLanguageService;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,10 +59,13 @@ final class CheckCommand implements Callable<Integer> {
             err.println("dsls check: " + e.getMessage());
             return Main.USAGE;
         }
+        DaemonSetLanguageService service = new DaemonSetLanguageService();
+        service.workspace().inventory().use(inventory, nodes.stream().map(Path::of).toList());
+        service.workspace().setDisabledChecks(disabled);
         List<CheckReport.FileResult> results = new ArrayList<>();
         for (InputFiles.Input input : inputs) {
             results.add(new CheckReport.FileResult(input.path(), input.tooLarge() ? List.of(tooLarge(input))
-                    : check(input.path(), input.bytes(), inventory, new LinkedHashSet<>(disabled))));
+                    : service.diagnostics(service.workspace().read(input.path(), input.bytes()))));
         }
         CheckReport report = new CheckReport(results);
         switch (format) {
@@ -86,24 +82,5 @@ final class CheckCommand implements Callable<Integer> {
                 + " %d MiB dsls reads; a manifest that large cannot be applied (the API server takes 3 MiB per"
                 + " object). Split it into smaller files.", input.size(), InputFiles.MAX_FILE_BYTES >> 20),
                 dev.dsls.yaml.Range.of(0, 0, 0, 0), null, "Decode", Map.of());
-    }
-
-    /**
-     * The diagnostics of one file. With an inventory, or Node documents in the file itself (a what-if),
-     * the placement checks run too.
-     */
-    static List<Diagnostic> check(String path, byte[] bytes, Inventory inventory, Set<String> disabled) {
-        SourceText source = SourceText.decode(bytes);
-        YamlFile file = new YamlParser().parse(source.text());
-        PlacementCheck placement = PlacementCheck.forFile(inventory, path, file);
-        CheckOptions options = new CheckOptions(disabled, placement == null ? List.of() : List.of(placement));
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        YamlProblem encoding = source.encodingProblem();
-        if (encoding != null) {
-            diagnostics.add(new Diagnostic(Severity.ERROR, encoding.code(), encoding.message(), encoding.range(),
-                    null, "Decode", Map.of()));
-        }
-        diagnostics.addAll(new ManifestAnalyzer().analyze(file, options));
-        return diagnostics;
     }
 }

@@ -1,5 +1,7 @@
 package dev.dsls.cli;
 
+import dev.dsls.language.DslsVersion;
+
 import com.google.gson.GsonBuilder;
 import dev.dsls.diagnostics.CodeCatalog;
 import dev.dsls.diagnostics.Diagnostic;
@@ -124,7 +126,7 @@ final class CheckReport {
         }
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "dsls");
-        driver.put("version", VersionInfo.version());
+        driver.put("version", DslsVersion.version());
         driver.put("informationUri", "https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/");
         driver.put("rules", rules);
         Map<String, Object> run = new LinkedHashMap<>();

@@ -2,25 +2,14 @@ package dev.dsls.cli;
 
 import com.google.gson.JsonObject;
 import dev.dsls.diagnostics.Diagnostic;
-import dev.dsls.diagnostics.ManifestObject;
 import dev.dsls.diagnostics.Severity;
+import dev.dsls.analysis.ManifestFile;
 import dev.dsls.inventory.Inventory;
-import dev.dsls.inventory.InventoryReader;
-import dev.dsls.scheduling.DaemonSetStatus;
-import dev.dsls.scheduling.NearMiss;
-import dev.dsls.scheduling.NodePlacement;
-import dev.dsls.scheduling.Placement;
-import dev.dsls.scheduling.PlacementEvaluator;
-import dev.dsls.scheduling.PreviewJson;
-import dev.dsls.scheduling.Reason;
-import dev.dsls.scheduling.RolloutPreview;
-import dev.dsls.validation.CheckOptions;
-import dev.dsls.validation.ManifestAnalyzer;
-import dev.dsls.yaml.SourceText;
-import dev.dsls.yaml.YamlDocument;
-import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
+import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.preview.PreviewJson;
+import dev.dsls.preview.PreviewText;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,10 +43,6 @@ final class PreviewCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One previewed DaemonSet with the file it came from. */
-    private record Previewed(String path, Placement placement) {
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +56,9 @@ final class PreviewCommand implements Callable<Integer> {
             err.println("dsls preview: " + e.getMessage());
             return Main.USAGE;
         }
-        List<Previewed> previews = new ArrayList<>();
+        DaemonSetLanguageService service = new DaemonSetLanguageService();
+        service.workspace().inventory().use(declared, nodes.stream().map(Path::of).toList());
+        List<PreviewText.Previewed> previews = new ArrayList<>();
         long errors = 0;
         boolean anyInventory = !declared.isEmpty();
         for (InputFiles.Input input : inputs) {
@@ -80,17 +67,11 @@ final class PreviewCommand implements Callable<Integer> {
                 errors++;
                 continue;
             }
-            SourceText source = SourceText.decode(input.bytes());
-            YamlFile file = new YamlParser().parse(source.text());
-            errors += new ManifestAnalyzer().analyze(file, CheckOptions.DEFAULT).stream()
-                    .filter(d -> d.severity() == Severity.ERROR).peek(d -> printError(err, input.path(), d)).count();
-            Inventory inventory = declared.overriddenBy(InventoryReader.fromManifest(input.path(), file).toInventory());
-            anyInventory |= !inventory.isEmpty();
-            for (YamlDocument document : file.documents()) {
-                for (ManifestObject daemonSet : ManifestAnalyzer.daemonSets(document)) {
-                    previews.add(new Previewed(input.path(), PlacementEvaluator.evaluate(daemonSet, inventory)));
-                }
-            }
+            ManifestFile file = service.workspace().read(input.path(), input.bytes());
+            errors += service.diagnostics(file).stream().filter(d -> d.severity() == Severity.ERROR)
+                    .peek(d -> printError(err, input.path(), d)).count();
+            anyInventory |= !service.inventory(file).isEmpty();
+            previews.addAll(service.previews(file, null));
         }
         if (!anyInventory) {
             err.println("dsls preview: no node inventory: pass --nodes FILE (kubectl get nodes -o yaml > nodes.yaml),"
@@ -101,7 +82,7 @@ final class PreviewCommand implements Callable<Integer> {
             List<JsonObject> objects = previews.stream().map(p -> PreviewJson.daemonSet(p.placement(), p.path())).toList();
             out.println(PreviewJson.toText(PreviewJson.document(objects)));
         } else {
-            printText(out, previews);
+            PreviewText.print(out, previews);
         }
         out.flush();
         err.flush();
@@ -111,61 +92,5 @@ final class PreviewCommand implements Callable<Integer> {
     private static void printError(PrintWriter err, String path, Diagnostic d) {
         err.printf("%s:%d:%d: error: %s [%s]%n", path, d.range().start().line() + 1, d.range().start().character() + 1,
                 d.message(), d.code());
-    }
-
-    private static void printText(PrintWriter out, List<Previewed> previews) {
-        if (previews.isEmpty()) {
-            out.println("No DaemonSet found.");
-        }
-        boolean first = true;
-        for (Previewed preview : previews) {
-            if (!first) {
-                out.println();
-            }
-            first = false;
-            Placement placement = preview.placement();
-            out.printf("%s: DaemonSet %s/%s over %d node%s%n", preview.path(), placement.daemonSet().namespace(),
-                    placement.daemonSet().name(), placement.nodes().size(), placement.nodes().size() == 1 ? "" : "s");
-            DaemonSetStatus status = placement.status();
-            TextTable summary = new TextTable("NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE",
-                    "NODE SELECTOR");
-            summary.row(placement.daemonSet().name(), status.desiredNumberScheduled(), status.currentNumberScheduled(),
-                    status.numberReady(), status.updatedNumberScheduled(), status.numberAvailable(),
-                    placement.daemonSet().affinity().nodeSelectorText());
-            summary.print(out);
-            out.println();
-            TextTable nodes = new TextTable("NODE", "RUNS", "REASON");
-            List<String> nearMisses = new ArrayList<>();
-            for (NodePlacement node : placement.nodes()) {
-                List<Reason> reasons = node.reasons();
-                String reason = reasons.isEmpty() ? "" : reasons.get(0).code().code() + ": " + reasons.get(0).message()
-                        + (reasons.size() > 1 ? " (+" + (reasons.size() - 1) + " more)" : "");
-                nodes.row(node.name(), node.runs().text(), reason);
-                NearMiss nearMiss = node.nearMiss();
-                if (nearMiss != null) {
-                    nearMisses.add(node.name() + ": " + nearMiss.message());
-                }
-            }
-            nodes.print(out);
-            for (String nearMiss : nearMisses) {
-                out.println("near miss: " + nearMiss);
-            }
-            out.println("rollout: " + describe(placement.rollout()));
-        }
-    }
-
-    private static String describe(RolloutPreview rollout) {
-        if (rollout.error() != null) {
-            return rollout.strategy() + ": " + rollout.error();
-        }
-        if (rollout.waves() == null) {
-            return rollout.note();
-        }
-        if (rollout.waves() == 0) {
-            return rollout.strategy() + ": no node is desired, so there is nothing to roll out";
-        }
-        return String.format("%s, maxUnavailable %d, maxSurge %d: %d wave%s, at least %ds (minReadySeconds %d); %s",
-                rollout.strategy(), rollout.maxUnavailable(), rollout.maxSurge(), rollout.waves(),
-                rollout.waves() == 1 ? "" : "s", rollout.minimumDurationSeconds(), rollout.minReadySeconds(), rollout.note());
     }
 }

@@ -1,5 +1,7 @@
 package dev.dsls.diagnostics;
 
+import dev.dsls.schema.ManifestObject;
+
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.YamlPath;
 import java.util.ArrayList;

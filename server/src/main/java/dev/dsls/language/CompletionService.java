@@ -24,7 +24,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * labels, taints and node names from the inventory. Reads the text by indentation, so it works on
  * YAML that does not parse while the user is typing.
  */
-public final class CompletionService {
+final class CompletionService {
     private static final String SKELETON = String.join("\n",
             "apiVersion: apps/v1",
             "kind: DaemonSet",
@@ -48,8 +48,10 @@ public final class CompletionService {
             "            memory: ${4:64Mi}",
             "$0");
 
-    public List<CompletionItem> complete(String text, Position position, NodeFacts nodes, ClientFeatures client) {
-        TextIndex index = new TextIndex(text);
+    List<CompletionItem> complete(FeatureRequest request, NodeFacts nodes) {
+        Position position = request.position();
+        ClientFeatures client = request.client();
+        TextIndex index = new TextIndex(request.file().text());
         CursorContext context = CursorContext.at(index, position);
         List<CompletionItem> items = new ArrayList<>();
         Range replace = new Range(new org.eclipse.lsp4j.Position(position.line(), context.wordStart()),

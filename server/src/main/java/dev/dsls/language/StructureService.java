@@ -15,10 +15,10 @@ import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.SymbolKind;
 
 /** Document symbols (one per YAML document, its keys as children) and folding ranges. */
-public final class StructureService {
+final class StructureService {
     private static final int SYMBOL_DEPTH = 4;
 
-    public List<DocumentSymbol> symbols(YamlFile file) {
+    List<DocumentSymbol> symbols(YamlFile file) {
         List<DocumentSymbol> symbols = new ArrayList<>();
         for (YamlDocument document : file.documents()) {
             YMap root = document.rootMap();
@@ -86,7 +86,7 @@ public final class StructureService {
         };
     }
 
-    public List<FoldingRange> foldingRanges(YamlFile file) {
+    List<FoldingRange> foldingRanges(YamlFile file) {
         List<FoldingRange> ranges = new ArrayList<>();
         for (YamlDocument document : file.documents()) {
             int first = document.range().start().line();

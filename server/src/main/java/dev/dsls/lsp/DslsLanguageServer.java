@@ -2,7 +2,8 @@ package dev.dsls.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.dsls.cli.VersionInfo;
+import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.language.DslsVersion;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +41,9 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * Java language services through {@link DslsTextDocumentService} and {@link DslsWorkspaceService}.
  */
 public final class DslsLanguageServer implements LanguageServer, LanguageClientAware {
-    public static final String SHOW_PLACEMENT = "dsls.showPlacement";
-
     private final ServerSession session;
+    private final ConfigurationSync configuration;
+    private final InventoryWatcher inventory;
     private final DslsTextDocumentService textDocuments;
     private final DslsWorkspaceService workspace;
     private final IntConsumer exit;
@@ -54,8 +55,12 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
             return thread;
         });
         this.session = new ServerSession(worker);
-        this.textDocuments = new DslsTextDocumentService(session);
-        this.workspace = new DslsWorkspaceService(session);
+        OpenDocuments documents = new OpenDocuments(session);
+        this.configuration = new ConfigurationSync(session, documents);
+        this.inventory = new InventoryWatcher(session, documents, () -> configuration.settings().inventory());
+        configuration.watch(inventory);
+        this.textDocuments = new DslsTextDocumentService(session, documents, inventory);
+        this.workspace = new DslsWorkspaceService(session, documents, configuration, inventory);
         this.exit = exit;
     }
 
@@ -68,12 +73,12 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         session.requireRunning();
         ClientCapabilities capabilities = params.getCapabilities() == null ? new ClientCapabilities() : params.getCapabilities();
-        session.negotiate(capabilities);
-        session.warmUp();
+        session.setSupport(ClientSupport.of(capabilities));
+        session.worker().execute(() -> session.service().warmUp(session.support().features()));
         session.setRoot(rootOf(params));
         Object options = params.getInitializationOptions();
         if (options instanceof JsonElement json) {
-            session.updateSettings(Settings.from(json));
+            configuration.update(Settings.from(json));
         }
         if (params.getProcessId() != null) {
             watchParent(params.getProcessId());
@@ -89,24 +94,30 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
         server.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         server.setDocumentSymbolProvider(true);
         server.setFoldingRangeProvider(true);
-        server.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(SHOW_PLACEMENT)));
+        server.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(DaemonSetLanguageService.SHOW_PLACEMENT)));
         server.setPositionEncoding(PositionEncodingKind.UTF16);
         InitializeResult result = new InitializeResult(server);
-        result.setServerInfo(new ServerInfo("dsls", VersionInfo.version() + " (Kubernetes "
-                + VersionInfo.kubernetesVersion() + ")"));
+        result.setServerInfo(new ServerInfo("dsls", DslsVersion.version() + " (Kubernetes "
+                + DslsVersion.kubernetesVersion() + ")"));
         return CompletableFuture.completedFuture(result);
     }
 
     @Override
     public void initialized(InitializedParams params) {
-        session.log(MessageType.Info, "dsls " + VersionInfo.version() + " ready (Kubernetes "
-                + VersionInfo.kubernetesVersion() + " semantics)");
-        session.afterInitialized();
+        session.log(MessageType.Info, "dsls " + DslsVersion.version() + " ready (Kubernetes "
+                + DslsVersion.kubernetesVersion() + " semantics)");
+        if (session.support().pullsConfiguration()) {
+            configuration.pull();
+        } else {
+            inventory.reloadSoon();
+        }
+        inventory.start();
     }
 
     @Override
     public CompletableFuture<Object> shutdown() {
         session.shutdown();
+        inventory.stop();
         return CompletableFuture.completedFuture(null);
     }
 
@@ -114,6 +125,7 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
     public void exit() {
         // The spec's exit code: 0 after a shutdown request, 1 when the client skipped it.
         int code = session.isShutdown() ? 0 : 1;
+        inventory.stop();
         session.dispose();
         exit.accept(code);
     }
@@ -136,14 +148,14 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                     "dsls/placement needs {textDocument: {uri}}", null));
         }
-        return session.placement(params.getTextDocument().getUri(), params.getPosition());
+        return workspace.placement(params.getTextDocument().getUri(), params.getPosition());
     }
 
     /** {@code dsls/inventory}: the node inventory in use, its files and problems. */
     @JsonRequest("dsls/inventory")
     public CompletableFuture<JsonObject> inventory() {
         session.requireRunning();
-        return CompletableFuture.completedFuture(session.inventoryJson());
+        return CompletableFuture.completedFuture(session.service().inventorySummary());
     }
 
     private static Path rootOf(InitializeParams params) {

@@ -1,13 +1,12 @@
 package dev.dsls.lsp;
 
-import dev.dsls.language.CodeActionService;
-import dev.dsls.language.CompletionService;
-import dev.dsls.language.HoverService;
+import dev.dsls.analysis.ManifestFile;
+import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.language.FeatureRequest;
 import dev.dsls.language.LspRanges;
-import dev.dsls.language.StructureService;
-import dev.dsls.yaml.YamlFile;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
@@ -32,69 +31,63 @@ import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
-/** Text-document requests: each reads the open document and calls a plain language service. */
+/** Text-document notifications and requests: each finds the open document and calls the language service. */
 final class DslsTextDocumentService implements TextDocumentService {
     private final ServerSession session;
-    private final CompletionService completion = new CompletionService();
-    private final HoverService hover = new HoverService();
-    private final StructureService structure = new StructureService();
-    private final CodeActionService codeActions = new CodeActionService();
+    private final OpenDocuments documents;
+    private final InventoryWatcher inventory;
 
-    DslsTextDocumentService(ServerSession session) {
+    DslsTextDocumentService(ServerSession session, OpenDocuments documents, InventoryWatcher inventory) {
         this.session = session;
+        this.documents = documents;
+        this.inventory = inventory;
     }
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         var item = params.getTextDocument();
-        session.open(item.getUri(), item.getText() == null ? "" : item.getText(), item.getVersion());
+        documents.open(item.getUri(), item.getText() == null ? "" : item.getText(), item.getVersion());
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        OpenDocument document = session.findDocument(params.getTextDocument().getUri());
-        if (document == null) {
-            session.log(org.eclipse.lsp4j.MessageType.Warning, "didChange for a document that is not open: "
-                    + params.getTextDocument().getUri());
-            return;
-        }
-        Integer version = params.getTextDocument().getVersion();
-        document.apply(params.getContentChanges(), version == null ? document.version() + 1 : version);
-        session.changed(document);
+        documents.change(params.getTextDocument().getUri(), params.getTextDocument().getVersion(),
+                params.getContentChanges());
     }
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        session.close(params.getTextDocument().getUri());
+        documents.close(params.getTextDocument().getUri());
     }
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        session.reloadInventory();
+        inventory.reloadSoon();
     }
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        return compute(params.getTextDocument().getUri(), (document, cancel) -> {
-            List<CompletionItem> items = completion.complete(document.text(), LspRanges.fromLsp(params.getPosition()),
-                    session.nodeFacts(), session.features());
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> {
+            inventory.awaitFirstLoad();
+            List<CompletionItem> items = service().completion(request(file, params.getPosition(), cancel));
             return Either.forRight(new CompletionList(false, items));
         });
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        String uri = params.getTextDocument().getUri();
-        return compute(uri, (document, cancel) -> hover.hover(document.text(),
-                LspRanges.fromLsp(params.getPosition()), session.nodeFacts(),
-                Placements.hover(uri, document.parsed(), session.inventoryState().inventory()), session.features()));
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> {
+            inventory.awaitFirstLoad();
+            return service().hover(request(file, params.getPosition(), cancel));
+        });
     }
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        String uri = params.getTextDocument().getUri();
-        return compute(uri, (document, cancel) -> Placements.codeLenses(uri, parse(document),
-                session.inventoryState().inventory()));
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> {
+            inventory.awaitFirstLoad();
+            return service().codeLenses(file);
+        });
     }
 
     @Override
@@ -104,50 +97,42 @@ final class DslsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        String uri = params.getTextDocument().getUri();
-        return compute(uri, (document, cancel) -> {
-            YamlFile file = parse(document);
-            DiagnosticsPublisher.Published last = session.lastDiagnostics(uri);
-            var diagnostics = last != null && last.version() == document.version() ? last.diagnostics()
-                    : session.analyze(uri, file);
-            return codeActions.actions(uri, file, diagnostics, LspRanges.fromLsp(params.getRange())).stream()
-                    .map(Either::<Command, CodeAction>forRight).toList();
-        });
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> service()
+                .codeActions(file, documents.diagnostics(file), LspRanges.fromLsp(params.getRange())).stream()
+                .map(Either::<Command, CodeAction>forRight).toList());
     }
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-        return compute(params.getTextDocument().getUri(), (document, cancel) -> structure.symbols(parse(document))
-                .stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> service().symbols(file).stream()
+                .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
     }
 
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
-        return compute(params.getTextDocument().getUri(), (document, cancel) -> structure.foldingRanges(parse(document)));
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> service().foldingRanges(file));
     }
 
-    private static YamlFile parse(OpenDocument document) {
-        return document.parsed();
+    private DaemonSetLanguageService service() {
+        return session.service();
+    }
+
+    private FeatureRequest request(ManifestFile file, org.eclipse.lsp4j.Position position, CancelChecker cancel) {
+        return new FeatureRequest(file, LspRanges.fromLsp(position), session.support().features(), cancel::checkCanceled);
     }
 
     /**
-     * Runs a request off the message thread, cancellable through {@code $/cancelRequest}: the
-     * result of a cancelled request is never sent.
+     * Runs a request off the message thread on the document version current when it arrived, cancellable
+     * through {@code $/cancelRequest}: the result of a cancelled request is never sent.
      */
-    private <T> CompletableFuture<T> compute(String uri, RequestWork<T> work) {
+    private <T> CompletableFuture<T> compute(String uri, BiFunction<ManifestFile, CancelChecker, T> work) {
         session.requireRunning();
-        OpenDocument document = session.document(uri);
+        ManifestFile file = documents.require(uri);
         return CompletableFutures.computeAsync(cancel -> {
             cancel.checkCanceled();
-            T result = work.apply(document, cancel);
+            T result = work.apply(file, cancel);
             cancel.checkCanceled();
             return result;
         });
     }
-
-    @FunctionalInterface
-    private interface RequestWork<T> {
-        T apply(OpenDocument document, CancelChecker cancel);
-    }
-
 }

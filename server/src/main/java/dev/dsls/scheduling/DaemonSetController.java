@@ -33,16 +33,23 @@ public final class DaemonSetController {
     }
 
     /**
-     * NodeShouldRunDaemonPod: nodeName, then node affinity (nodeSelector and required affinity), then
-     * NoSchedule/NoExecute taints against the template's and the automatic tolerations. A node whose
-     * only untolerated taints are NoSchedule keeps a pod that already runs there.
+     * NodeShouldRunDaemonPod's predicates in upstream's order: nodeName, then node affinity (nodeSelector and
+     * required affinity), then NoSchedule/NoExecute taints against the template's and the automatic tolerations.
      */
-    public static ShouldRun nodeShouldRunDaemonPod(DaemonSetSpec daemonSet, Node node) {
-        if (!NodeName.fits(daemonSet, node) || !daemonSet.affinity().match(node)) {
-            return ShouldRun.NO;
-        }
-        if (!TaintToleration.fits(node, daemonSet.tolerations())) {
-            return TaintToleration.hasUntoleratedNoExecute(node, daemonSet.tolerations()) ? ShouldRun.NO : ShouldRun.KEEP_RUNNING;
+    public static final List<FilterPlugin<Node>> PREDICATES = List.of(NodeName.PLUGIN, NodeAffinity.PLUGIN,
+            TaintToleration.PLUGIN);
+
+    /**
+     * NodeShouldRunDaemonPod: the first failing predicate decides. A node whose only untolerated taints are
+     * NoSchedule keeps a pod that already runs there (NoSchedule does not evict).
+     */
+    public static ShouldRun nodeShouldRunDaemonPod(CompiledDaemonSet daemonSet, Node node) {
+        for (FilterPlugin<Node> predicate : PREDICATES) {
+            if (!predicate.passes(daemonSet, node)) {
+                return predicate == TaintToleration.PLUGIN
+                        && !TaintToleration.hasUntoleratedNoExecute(node, daemonSet.tolerations())
+                        ? ShouldRun.KEEP_RUNNING : ShouldRun.NO;
+            }
         }
         return ShouldRun.YES;
     }
@@ -52,7 +59,7 @@ public final class DaemonSetController {
      * selector, and controlled by a DaemonSet of its name, or without a controller and so adopted
      * (ClaimPods does not adopt a terminating orphan).
      */
-    public static Map<String, List<Pod>> daemonPodsByNode(DaemonSetSpec daemonSet, List<Pod> pods) {
+    public static Map<String, List<Pod>> daemonPodsByNode(CompiledDaemonSet daemonSet, List<Pod> pods) {
         Map<String, List<Pod>> byNode = new HashMap<>();
         for (Pod pod : pods) {
             if (!pod.namespace().equals(daemonSet.namespace()) || !daemonSet.selects(pod.labels())) {
@@ -75,7 +82,7 @@ public final class DaemonSetController {
      * date (its pod-template-generation matches the DaemonSet's template generation; dsls cannot compute
      * the controller-revision-hash of a template).
      */
-    public static DaemonSetStatus status(DaemonSetSpec daemonSet, List<NodePlacement> nodes,
+    public static DaemonSetStatus status(CompiledDaemonSet daemonSet, List<NodePlacement> nodes,
                                          Map<String, List<Pod>> daemonPods, Instant now) {
         int desired = 0;
         int current = 0;
@@ -121,7 +128,7 @@ public final class DaemonSetController {
     }
 
     /** IsPodUpdated, on the generation label only (the revision hash of a template cannot be computed here). */
-    static boolean isUpdated(Pod pod, DaemonSetSpec daemonSet) {
+    static boolean isUpdated(Pod pod, CompiledDaemonSet daemonSet) {
         String generation = daemonSet.templateGeneration();
         return generation != null && generation.equals(pod.labels().get(Pod.TEMPLATE_GENERATION));
     }

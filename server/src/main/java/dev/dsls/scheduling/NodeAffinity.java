@@ -1,141 +1,86 @@
 package dev.dsls.scheduling;
 
 import dev.dsls.inventory.Node;
-import dev.dsls.yaml.YamlPath;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The NodeAffinity predicate as the DaemonSet controller and the scheduler apply it
- * (component-helpers nodeaffinity.RequiredNodeAffinity): the template's nodeSelector, every entry an
- * exact label match, ANDed with the required node affinity, whose terms are ORed. Preferred terms
- * never filter. Compiled once per DaemonSet.
+ * The NodeAffinity predicate: the template's nodeSelector and required node affinity
+ * ({@link RequiredNodeAffinity}, compiled once per DaemonSet) must match the node's labels.
  */
-public final class NodeAffinity {
-    /** One nodeSelector entry: the node must carry exactly this label. */
-    public record SelectorEntry(String key, String value, YamlPath path) {
-        @Override
-        public String toString() {
-            return key + "=" + value;
-        }
+public final class NodeAffinity implements FilterPlugin<Node> {
+    public static final NodeAffinity PLUGIN = new NodeAffinity();
+
+    private NodeAffinity() {
     }
 
-    private final List<SelectorEntry> nodeSelector;
-    private final String[] selectorKeys;
-    private final String[] selectorValues;
-    private final List<NodeSelectorTerm> terms;
-    private final YamlPath termsPath;
+    @Override
+    public String name() {
+        return "NodeAffinity";
+    }
+
+    @Override
+    public boolean passes(CompiledDaemonSet daemonSet, Node node) {
+        return daemonSet.affinity().match(node);
+    }
+
+    @Override
+    public List<Reason> reasons(CompiledDaemonSet daemonSet, Node node) {
+        return daemonSet.affinity().reasons(node);
+    }
+
+    /** The first label change, of those the failing parts suggest, that makes the whole affinity match. */
+    @Override
+    public NearMiss nearMiss(CompiledDaemonSet daemonSet, Node node) {
+        RequiredNodeAffinity affinity = daemonSet.affinity();
+        for (NearMiss candidate : labelCandidates(affinity, node)) {
+            Node changed = candidate.kind() == NearMiss.Kind.SET_LABEL
+                    ? node.withLabel(candidate.labelKey(), candidate.labelValue()) : node.withoutLabel(candidate.labelKey());
+            if (affinity.match(changed)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
 
     /**
-     * @param terms the required nodeSelectorTerms, or null when no required affinity is set (every node matches)
+     * Label changes worth trying: the one failing nodeSelector entry, and the one failing expression of
+     * each term. Each is then tried against the whole affinity, so a change that fixes one part while
+     * another still fails is not offered.
      */
-    public NodeAffinity(List<SelectorEntry> nodeSelector, List<NodeSelectorTerm> terms, YamlPath termsPath) {
-        this.nodeSelector = List.copyOf(nodeSelector);
-        this.selectorKeys = nodeSelector.stream().map(SelectorEntry::key).toArray(String[]::new);
-        this.selectorValues = nodeSelector.stream().map(SelectorEntry::value).toArray(String[]::new);
-        this.terms = terms == null ? null : List.copyOf(terms);
-        this.termsPath = termsPath;
-    }
-
-    /** RequiredNodeAffinity.Match: the nodeSelector first, then the affinity terms. */
-    public boolean match(Node node) {
-        return matchesNodeSelector(node) && matchesAffinity(node);
-    }
-
-    public boolean matchesNodeSelector(Node node) {
-        Map<String, String> labels = node.labels();
-        for (int i = 0; i < selectorKeys.length; i++) {
-            if (!selectorValues[i].equals(labels.get(selectorKeys[i]))) {
-                return false;
-            }
+    private static List<NearMiss> labelCandidates(RequiredNodeAffinity affinity, Node node) {
+        List<NearMiss> candidates = new ArrayList<>();
+        List<RequiredNodeAffinity.SelectorEntry> failing = affinity.failingSelectorEntries(node);
+        if (failing.size() == 1) {
+            candidates.add(NearMiss.setLabel(node, failing.get(0).key(), failing.get(0).value()));
+        } else if (failing.size() > 1) {
+            return candidates;
         }
-        return true;
-    }
-
-    public boolean matchesAffinity(Node node) {
-        if (terms == null) {
-            return true;
+        if (affinity.terms() == null) {
+            return candidates;
         }
-        for (NodeSelectorTerm term : terms) {
-            if (term.matches(node)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The nodeSelector entries this node fails. */
-    public List<SelectorEntry> failingSelectorEntries(Node node) {
-        List<SelectorEntry> failing = new ArrayList<>();
-        for (SelectorEntry entry : nodeSelector) {
-            if (!entry.value().equals(node.labels().get(entry.key()))) {
-                failing.add(entry);
-            }
-        }
-        return failing;
-    }
-
-    /** Every nodeSelector and nodeAffinity reason for this node, nodeSelector first (its precedence). */
-    public List<Reason> reasons(Node node) {
-        List<Reason> reasons = new ArrayList<>();
-        for (SelectorEntry entry : failingSelectorEntries(node)) {
-            String actual = node.labels().get(entry.key());
-            String message = actual == null
-                    ? String.format("node has no label %s; the nodeSelector wants %s=%s", entry.key(), entry.key(), entry.value())
-                    : String.format("node has %s=%s; the nodeSelector wants %s=%s", entry.key(), actual, entry.key(), entry.value());
-            reasons.add(new Reason(ReasonCode.NODE_SELECTOR, message, "nodeSelector " + entry, entry.path()));
-        }
-        if (!matchesAffinity(node)) {
-            reasons.add(affinityReason(node));
-        }
-        return reasons;
-    }
-
-    private Reason affinityReason(Node node) {
-        List<String> parts = new ArrayList<>();
-        YamlPath only = null;
-        int live = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            NodeSelectorTerm term = terms.get(i);
-            String label = terms.size() == 1 ? "" : "term " + (i + 1) + ": ";
-            if (term.isEmpty()) {
-                parts.add(label + "an empty term selects no node");
+        for (NodeSelectorTerm term : affinity.terms()) {
+            if (term.isEmpty() || term.parseError() != null) {
                 continue;
             }
-            live++;
             List<NodeSelectorTerm.Failure> failures = term.failures(node);
-            String error = term.parseError();
-            if (error != null) {
-                parts.add(label + error + ", so the term never matches");
-                only = failures.isEmpty() ? term.path() : failures.get(0).path();
+            if (failures.size() != 1 || failures.get(0).expression() == null) {
                 continue;
             }
-            List<String> described = failures.stream().map(f -> f.describe(node)).toList();
-            parts.add(label + String.join("; ", described));
-            only = failures.get(0).path();
+            Requirement requirement = failures.get(0).expression();
+            NearMiss candidate = switch (requirement.operator()) {
+                case In -> NearMiss.setLabel(node, requirement.key(), requirement.values().get(0));
+                case Exists -> NearMiss.setLabel(node, requirement.key(), "");
+                case NotIn, DoesNotExist -> NearMiss.removeLabel(node, requirement.key());
+                case Gt -> requirement.number() < Long.MAX_VALUE
+                        ? NearMiss.setLabel(node, requirement.key(), Long.toString(requirement.number() + 1)) : null;
+                case Lt -> requirement.number() > 0
+                        ? NearMiss.setLabel(node, requirement.key(), Long.toString(requirement.number() - 1)) : null;
+            };
+            if (candidate != null) {
+                candidates.add(candidate);
+            }
         }
-        String message = terms.size() == 1
-                ? "required node affinity does not match: " + parts.get(0)
-                : "none of the " + terms.size() + " required nodeSelectorTerms matches: " + String.join(" | ", parts);
-        YamlPath path = live == 1 && only != null ? only : termsPath;
-        return new Reason(ReasonCode.NODE_AFFINITY, message, "nodeAffinity", path);
-    }
-
-    public List<SelectorEntry> nodeSelector() {
-        return nodeSelector;
-    }
-
-    /** The required terms, or null when no required node affinity is set. */
-    public List<NodeSelectorTerm> terms() {
-        return terms;
-    }
-
-    /** kubectl's NODE SELECTOR column: the nodeSelector as key=value,… or {@code <none>}. */
-    public String nodeSelectorText() {
-        if (nodeSelector.isEmpty()) {
-            return "<none>";
-        }
-        return String.join(",", nodeSelector.stream().map(SelectorEntry::toString).toList());
+        return candidates;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dsls.scheduling;
 
+import dev.dsls.inventory.Node;
 import dev.dsls.inventory.NodeInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class NodePlacement {
         }
     }
 
-    private final DaemonSetSpec daemonSet;
+    private final CompiledDaemonSet daemonSet;
     private final NodeInfo node;
     private final boolean desired;
     private final boolean shouldContinueRunning;
@@ -39,7 +40,7 @@ public final class NodePlacement {
      * @param node       the node as the new pod meets it (this DaemonSet's own pods there already taken out)
      * @param daemonPods how many of this DaemonSet's pods the inventory shows on the node
      */
-    NodePlacement(DaemonSetSpec daemonSet, NodeInfo node, DaemonSetController.ShouldRun decision, boolean fits,
+    NodePlacement(CompiledDaemonSet daemonSet, NodeInfo node, DaemonSetController.ShouldRun decision, boolean fits,
                   int daemonPods) {
         this.daemonSet = daemonSet;
         this.node = node;
@@ -98,18 +99,21 @@ public final class NodePlacement {
         if (desired && fits) {
             return List.of();
         }
-        List<Reason> found = new ArrayList<>(NodeName.reasons(daemonSet, node.node()));
-        if (!found.isEmpty()) {
-            return found;
-        }
+        List<Reason> found = new ArrayList<>();
         if (!desired) {
-            found.addAll(daemonSet.affinity().reasons(node.node()));
-            found.addAll(TaintToleration.reasons(node.node(), daemonSet.tolerations(), DaemonSetSpec.TOLERATIONS));
+            for (FilterPlugin<Node> predicate : DaemonSetController.PREDICATES) {
+                found.addAll(predicate.reasons(daemonSet, node.node()));
+                // Upstream checks nodeName before the other predicates: a template bound to another node
+                // wants nothing else of this one.
+                if (predicate == NodeName.PLUGIN && !found.isEmpty()) {
+                    break;
+                }
+            }
             return found;
         }
-        found.addAll(NodePorts.reasons(NodePorts.conflicts(daemonSet.hostPorts(), node.usedPorts())));
-        found.addAll(NodeResourcesFit.reasons(NodeResourcesFit.fitsRequest(daemonSet.requests().total(),
-                node.node().allocatable(), node.requested(), node.pods().size()), daemonSet.requests().sources()));
+        for (FilterPlugin<NodeInfo> filter : PlacementEvaluator.SCHEDULER_FILTERS) {
+            found.addAll(filter.reasons(daemonSet, node));
+        }
         return found;
     }
 

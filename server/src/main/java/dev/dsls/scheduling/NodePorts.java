@@ -1,6 +1,7 @@
 package dev.dsls.scheduling;
 
 import dev.dsls.inventory.HostPortInfo;
+import dev.dsls.inventory.NodeInfo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,12 +9,29 @@ import java.util.List;
  * The scheduler's NodePorts filter (fitsPorts): a host port the pod wants must not be held on the
  * node already, with HostPortInfo's wildcard rules.
  */
-public final class NodePorts {
+public final class NodePorts implements FilterPlugin<NodeInfo> {
+    public static final NodePorts PLUGIN = new NodePorts();
+
     /** A wanted port and the pod already holding it. */
     public record Conflict(HostPortInfo.PortUse wanted, String holder) {
     }
 
     private NodePorts() {
+    }
+
+    @Override
+    public String name() {
+        return "NodePorts";
+    }
+
+    @Override
+    public boolean passes(CompiledDaemonSet daemonSet, NodeInfo node) {
+        return conflicts(daemonSet.hostPorts(), node.usedPorts()).isEmpty();
+    }
+
+    @Override
+    public List<Reason> reasons(CompiledDaemonSet daemonSet, NodeInfo node) {
+        return reasons(conflicts(daemonSet.hostPorts(), node.usedPorts()));
     }
 
     /** The conflicting ports, or an empty list (allocation-free when nothing is held or wanted). */
@@ -34,13 +52,13 @@ public final class NodePorts {
         return conflicts == null ? List.of() : conflicts;
     }
 
-    static List<Reason> reasons(List<Conflict> conflicts) {
+    private static List<Reason> reasons(List<Conflict> conflicts) {
         List<Reason> reasons = new ArrayList<>();
         for (Conflict conflict : conflicts) {
             HostPortInfo.HostPort port = conflict.wanted().port();
             reasons.add(new Reason(ReasonCode.HOST_PORT, String.format("host port %d/%s (%s) is already in use on the"
                     + " node by pod %s", port.port(), port.protocol(), port.ip(), conflict.holder()),
-                    "hostPort " + port.port() + "/" + port.protocol(), DaemonSetSpec.inPodSpec(conflict.wanted().path())));
+                    "hostPort " + port.port() + "/" + port.protocol(), CompiledDaemonSet.inPodSpec(conflict.wanted().path())));
         }
         return reasons;
     }

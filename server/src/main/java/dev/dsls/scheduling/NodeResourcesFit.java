@@ -1,5 +1,6 @@
 package dev.dsls.scheduling;
 
+import dev.dsls.inventory.NodeInfo;
 import dev.dsls.inventory.Resources;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Map;
  * pods, then, unless the pod requests nothing at all, cpu, memory, ephemeral-storage and every scalar
  * resource against allocatable minus what the pods already there request. Equality fits.
  */
-public final class NodeResourcesFit {
+public final class NodeResourcesFit implements FilterPlugin<NodeInfo> {
+    public static final NodeResourcesFit PLUGIN = new NodeResourcesFit();
+
     /** One resource that does not fit: what the pod asks, what is already requested, what the node has. */
     public record InsufficientResource(String resource, long requested, long used, long capacity) {
         public long free() {
@@ -19,6 +22,25 @@ public final class NodeResourcesFit {
     }
 
     private NodeResourcesFit() {
+    }
+
+    @Override
+    public String name() {
+        return "NodeResourcesFit";
+    }
+
+    @Override
+    public boolean passes(CompiledDaemonSet daemonSet, NodeInfo node) {
+        return insufficient(daemonSet, node).isEmpty();
+    }
+
+    @Override
+    public List<Reason> reasons(CompiledDaemonSet daemonSet, NodeInfo node) {
+        return reasons(insufficient(daemonSet, node), daemonSet.requests().sources());
+    }
+
+    private static List<InsufficientResource> insufficient(CompiledDaemonSet daemonSet, NodeInfo node) {
+        return fitsRequest(daemonSet.requests().total(), node.node().allocatable(), node.requested(), node.pods().size());
     }
 
     /** The insufficient resources, pods first; an empty list (no allocation) when the pod fits. */
@@ -56,13 +78,13 @@ public final class NodeResourcesFit {
         return result;
     }
 
-    static List<Reason> reasons(List<InsufficientResource> insufficient, Map<String, String> sources) {
+    private static List<Reason> reasons(List<InsufficientResource> insufficient, Map<String, String> sources) {
         List<Reason> reasons = new ArrayList<>();
         for (InsufficientResource resource : insufficient) {
             if (Resources.PODS.equals(resource.resource())) {
                 reasons.add(new Reason(ReasonCode.POD_COUNT, String.format("too many pods: the node already runs %d"
                         + " pod%s and allows %d (status.allocatable.pods)", resource.used(), resource.used() == 1 ? "" : "s",
-                        resource.capacity()), "pods " + resource.used() + "/" + resource.capacity(), DaemonSetSpec.POD_SPEC));
+                        resource.capacity()), "pods " + resource.used() + "/" + resource.capacity(), CompiledDaemonSet.POD_SPEC));
                 continue;
             }
             String name = resource.resource();
@@ -75,7 +97,7 @@ public final class NodeResourcesFit {
                     Resources.format(name, resource.used()));
             String source = sources.get(name);
             reasons.add(new Reason(ReasonCode.RESOURCES, message, name + " " + Resources.format(name, resource.requested())
-                    + " > " + free + " free", source == null ? DaemonSetSpec.POD_SPEC : DaemonSetSpec.inPodSpec(source)));
+                    + " > " + free + " free", source == null ? CompiledDaemonSet.POD_SPEC : CompiledDaemonSet.inPodSpec(source)));
         }
         return reasons;
     }

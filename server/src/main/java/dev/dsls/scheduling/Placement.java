@@ -7,7 +7,7 @@ import java.util.List;
  * The placement preview of one DaemonSet over an inventory: the verdict per node (in inventory order),
  * the status the controller would report, the rollout, and the assumptions behind them.
  */
-public record Placement(DaemonSetSpec daemonSet, Inventory inventory, List<NodePlacement> nodes,
+public record Placement(CompiledDaemonSet daemonSet, Inventory inventory, List<NodePlacement> nodes,
                         DaemonSetStatus status, RolloutPreview rollout, List<String> assumptions) {
     public Placement {
         nodes = List.copyOf(nodes);

@@ -1,21 +1,18 @@
 package dev.dsls.scheduling;
 
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.NodeInfo;
 import dev.dsls.inventory.Pod;
 import java.time.Instant;
-import dev.dsls.yaml.YMap;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.WeakHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Previews where a DaemonSet runs over an inventory: per node, the DaemonSet controller's decision and,
  * for the nodes it wants, the scheduler's NodePorts and NodeResourcesFit filters; then the status and
- * the rollout. Linear in nodes: the DaemonSet is compiled once ({@link DaemonSetSpec}) and a node costs
+ * the rollout. Linear in nodes: the DaemonSet is compiled once ({@link CompiledDaemonSet}) and a node costs
  * a few label lookups, its taints and a handful of comparisons; messages are made only when asked for.
  */
 public final class PlacementEvaluator {
@@ -36,28 +33,23 @@ public final class PlacementEvaluator {
                     + " extenders, and preemption (a daemon pod with a high priority class may evict pods to make room).",
             "The minimum rollout duration is waves x minReadySeconds; pod start-up and readiness time come on top.");
 
+    /**
+     * The scheduler's filters a daemon pod the controller wants can fail here, in the default profile's
+     * order; the others (NodeName, NodeAffinity, TaintToleration) already passed as the controller's
+     * predicates, and volume, inter-pod and topology filters are not modelled (see ASSUMPTIONS).
+     */
+    public static final List<FilterPlugin<NodeInfo>> SCHEDULER_FILTERS = List.of(NodePorts.PLUGIN,
+            NodeResourcesFit.PLUGIN);
+
     private PlacementEvaluator() {
     }
 
-    /**
-     * The last placement of each DaemonSet object, by identity: the parser reuses the nodes of documents
-     * an edit did not touch, so diagnostics, code lens and hover of an unchanged DaemonSet over an
-     * unchanged inventory are computed once. Weak keys let placements go with their documents.
-     */
-    private static final Map<YMap, Placement> LAST = Collections.synchronizedMap(new WeakHashMap<>());
-
     /** Previews a DaemonSet object of a manifest, measuring availability against the current time. */
     public static Placement evaluate(ManifestObject daemonSet, Inventory inventory) {
-        Placement last = LAST.get(daemonSet.root());
-        if (last != null && last.inventory() == inventory) {
-            return last;
-        }
-        Placement placement = evaluate(DaemonSetSpec.of(daemonSet), inventory, Instant.now());
-        LAST.put(daemonSet.root(), placement);
-        return placement;
+        return evaluate(CompiledDaemonSet.of(daemonSet), inventory, Instant.now());
     }
 
-    public static Placement evaluate(DaemonSetSpec daemonSet, Inventory inventory, Instant now) {
+    public static Placement evaluate(CompiledDaemonSet daemonSet, Inventory inventory, Instant now) {
         Map<String, List<Pod>> daemonPods = inventory.pods().isEmpty() ? Map.of()
                 : DaemonSetController.daemonPodsByNode(daemonSet, inventory.pods());
         List<NodeInfo> nodes = inventory.nodes();
@@ -70,15 +62,19 @@ public final class PlacementEvaluator {
         return new Placement(daemonSet, inventory, placements, status, rollout, ASSUMPTIONS);
     }
 
-    private static NodePlacement evaluateNode(DaemonSetSpec daemonSet, NodeInfo node, List<Pod> ownPods) {
+    private static NodePlacement evaluateNode(CompiledDaemonSet daemonSet, NodeInfo node, List<Pod> ownPods) {
         DaemonSetController.ShouldRun decision = DaemonSetController.nodeShouldRunDaemonPod(daemonSet, node.node());
         if (!decision.shouldRun()) {
             return new NodePlacement(daemonSet, node, decision, false, ownPods.size());
         }
         NodeInfo seen = node.without(ownPods);
-        boolean fits = NodePorts.conflicts(daemonSet.hostPorts(), seen.usedPorts()).isEmpty()
-                && NodeResourcesFit.fitsRequest(daemonSet.requests().total(), seen.node().allocatable(),
-                seen.requested(), seen.pods().size()).isEmpty();
+        boolean fits = true;
+        for (FilterPlugin<NodeInfo> filter : SCHEDULER_FILTERS) {
+            if (!filter.passes(daemonSet, seen)) {
+                fits = false;
+                break;
+            }
+        }
         return new NodePlacement(daemonSet, seen, decision, fits, ownPods.size());
     }
 }

@@ -21,7 +21,7 @@ public record RolloutPreview(String strategy, Integer maxUnavailable, Integer ma
     public static final String ON_DELETE = "OnDelete";
 
     /** The rollout of this DaemonSet over {@code desired} nodes. */
-    public static RolloutPreview of(DaemonSetSpec daemonSet, int desired) {
+    public static RolloutPreview of(CompiledDaemonSet daemonSet, int desired) {
         int minReady = daemonSet.minReadySeconds();
         if (ON_DELETE.equals(daemonSet.strategy())) {
             return new RolloutPreview(ON_DELETE, null, null, null, minReady, null, "OnDelete: nothing happens until you"

@@ -12,7 +12,9 @@ import java.util.List;
  * must be tolerated; PreferNoSchedule only affects scoring. Daemon pods carry extra tolerations
  * (daemonset util AddOrUpdateDaemonPodTolerations).
  */
-public final class TaintToleration {
+public final class TaintToleration implements FilterPlugin<Node> {
+    public static final TaintToleration PLUGIN = new TaintToleration();
+
     public static final String NOT_READY = "node.kubernetes.io/not-ready";
     public static final String UNREACHABLE = "node.kubernetes.io/unreachable";
     public static final String DISK_PRESSURE = "node.kubernetes.io/disk-pressure";
@@ -30,6 +32,34 @@ public final class TaintToleration {
             automatic(UNSCHEDULABLE, Taint.NO_SCHEDULE));
 
     private TaintToleration() {
+    }
+
+    @Override
+    public String name() {
+        return "TaintToleration";
+    }
+
+    @Override
+    public boolean passes(CompiledDaemonSet daemonSet, Node node) {
+        return fits(node, daemonSet.tolerations());
+    }
+
+    @Override
+    public List<Reason> reasons(CompiledDaemonSet daemonSet, Node node) {
+        return reasons(node, daemonSet.tolerations(), CompiledDaemonSet.TOLERATIONS);
+    }
+
+    /** One untolerated taint: tolerate it. */
+    @Override
+    public NearMiss nearMiss(CompiledDaemonSet daemonSet, Node node) {
+        List<Taint> untolerated = untolerated(node, daemonSet.tolerations());
+        if (untolerated.size() != 1) {
+            return null;
+        }
+        Taint taint = untolerated.get(0);
+        Toleration toleration = tolerationFor(taint);
+        return new NearMiss(NearMiss.Kind.ADD_TOLERATION, null, null, toleration, String.format("add the toleration %s to"
+                + " spec.template.spec.tolerations to run on %s (taint %s)", toleration, node.name(), taint));
     }
 
     private static Toleration automatic(String key, String effect) {

@@ -1,7 +1,7 @@
 package dev.dsls.validation;
 
 import dev.dsls.diagnostics.DiagnosticSink;
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.yaml.Range;

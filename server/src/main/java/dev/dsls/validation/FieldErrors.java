@@ -2,7 +2,7 @@ package dev.dsls.validation;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.YamlPath;

@@ -1,8 +1,9 @@
 package dev.dsls.validation;
 
+import dev.dsls.diagnostics.DataKeys;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.diagnostics.Suggestions;
@@ -112,7 +113,7 @@ public final class SchemaCheck implements ObjectCheck {
         Diagnostic diagnostic = sink.apiOnKey(Severity.ERROR, UNKNOWN_FIELD, path.toString(), path, "Decode",
                 String.format("strict decoding error: unknown field \"%s\": %s", path, hint));
         if (suggestion != null) {
-            sink.replaceLast(diagnostic.withData(Map.of("suggestion", suggestion)));
+            sink.replaceLast(diagnostic.withData(Map.of(DataKeys.SUGGESTION, suggestion)));
         }
     }
 
@@ -194,7 +195,7 @@ public final class SchemaCheck implements ObjectCheck {
         Diagnostic diagnostic = sink.api(Severity.ERROR, UNQUOTED_STRING, path.toString(), path, "Decode",
                 String.format("json: cannot unmarshal %s into Go value of type string at %s%s; quote it: %s",
                         seen, path, why, quoted));
-        sink.replaceLast(diagnostic.withData(Map.of("quoted", quoted)));
+        sink.replaceLast(diagnostic.withData(Map.of(DataKeys.QUOTED, quoted)));
     }
 
     private void wrongType(FieldType expected, YNode node, YamlPath path, DiagnosticSink sink) {

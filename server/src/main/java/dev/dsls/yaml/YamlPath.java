@@ -88,6 +88,27 @@ public final class YamlPath {
         return segments.isEmpty() ? this : new YamlPath(segments.subList(0, segments.size() - 1));
     }
 
+    /** The innermost item of a list named {@code listName} that this path lies in (e.g. tolerations[1]), or null. */
+    public YamlPath enclosingItem(String listName) {
+        for (int i = segments.size() - 2; i >= 0; i--) {
+            Segment segment = segments.get(i);
+            if (!segment.isIndex() && listName.equals(segment.key()) && segments.get(i + 1).isIndex()) {
+                return new YamlPath(List.copyOf(segments.subList(0, i + 2)));
+            }
+        }
+        return null;
+    }
+
+    /** True when this path is {@code prefix} or lies under it. */
+    public boolean startsWith(YamlPath prefix) {
+        return segments.size() >= prefix.segments.size() && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+    }
+
+    /** This path without a leading {@code prefix} (which it must start with). */
+    public YamlPath relativeTo(YamlPath prefix) {
+        return new YamlPath(List.copyOf(segments.subList(prefix.segments.size(), segments.size())));
+    }
+
     public Segment last() {
         return segments.isEmpty() ? null : segments.get(segments.size() - 1);
     }

@@ -2,11 +2,11 @@ package dev.dsls.benchmarks;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.language.ClientFeatures;
-import dev.dsls.language.CompletionService;
-import dev.dsls.language.HoverService;
-import dev.dsls.language.NodeFacts;
-import dev.dsls.validation.CheckOptions;
-import dev.dsls.validation.ManifestAnalyzer;
+import dev.dsls.analysis.ManifestFile;
+import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.language.FeatureRequest;
+import dev.dsls.analysis.CheckOptions;
+import dev.dsls.analysis.ManifestAnalyzer;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.YamlFile;
 import dev.dsls.yaml.YamlParser;
@@ -43,6 +43,8 @@ public class EditingBenchmark {
         YamlFile parsed;
         Position nodeSelectorValue;
         Position containersKey;
+        DaemonSetLanguageService service;
+        ManifestFile manifest;
 
         @Setup
         public void generate() {
@@ -55,6 +57,9 @@ public class EditingBenchmark {
             int containers = file.indexOf("      containers:", at);
             String[] before = file.substring(0, containers).split("\n", -1);
             containersKey = new Position(before.length - 1, 9);
+            service = new DaemonSetLanguageService();
+            manifest = service.workspace().edit("file:///bench.yaml", 1, file);
+            manifest.yaml();
         }
     }
 
@@ -75,12 +80,12 @@ public class EditingBenchmark {
 
     @Benchmark
     public List<CompletionItem> completeNodeSelectorValue(Manifests manifests) {
-        return new CompletionService().complete(manifests.file, manifests.nodeSelectorValue, NodeFacts.NONE,
-                ClientFeatures.RICH);
+        return manifests.service.completion(new FeatureRequest(manifests.manifest, manifests.nodeSelectorValue,
+                ClientFeatures.RICH));
     }
 
     @Benchmark
     public Hover hoverField(Manifests manifests) {
-        return new HoverService().hover(manifests.file, manifests.containersKey, NodeFacts.NONE, null, ClientFeatures.RICH);
+        return manifests.service.hover(new FeatureRequest(manifests.manifest, manifests.containersKey, ClientFeatures.RICH));
     }
 }

@@ -1,12 +1,14 @@
 package dev.dsls.benchmarks;
 
+import dev.dsls.schema.ManifestObject;
+
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryReader;
 import dev.dsls.inventory.NodeInfo;
-import dev.dsls.scheduling.DaemonSetSpec;
+import dev.dsls.scheduling.CompiledDaemonSet;
 import dev.dsls.scheduling.Placement;
 import dev.dsls.scheduling.PlacementEvaluator;
-import dev.dsls.validation.ManifestAnalyzer;
+import dev.dsls.analysis.ManifestAnalyzer;
 import dev.dsls.yaml.YamlParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -93,18 +95,18 @@ public class PlacementBenchmark {
         @Param({"5000", "50000"})
         int nodes;
         Inventory inventory;
-        DaemonSetSpec daemonSet;
-        List<DaemonSetSpec> hundredDaemonSets;
+        CompiledDaemonSet daemonSet;
+        List<CompiledDaemonSet> hundredDaemonSets;
         final Instant now = Instant.parse("2026-07-01T12:00:00Z");
 
         @Setup(Level.Trial)
         public void load() {
             byte[] json = NodeInventoryGenerator.json(NodeInventoryGenerator.nodes(nodes, 42, false)).getBytes(StandardCharsets.UTF_8);
             inventory = InventoryReader.read("generated.json", json).toInventory();
-            daemonSet = DaemonSetSpec.of(ManifestAnalyzer.daemonSets(new YamlParser().parse(DAEMON_SET).documents().get(0)).get(0));
+            daemonSet = CompiledDaemonSet.of(ManifestObject.daemonSets(new YamlParser().parse(DAEMON_SET).documents().get(0)).get(0));
             ManifestGenerator generator = new ManifestGenerator(42);
             hundredDaemonSets = java.util.stream.IntStream.range(0, 100)
-                    .mapToObj(i -> DaemonSetSpec.of(ManifestAnalyzer.daemonSets(new YamlParser().parse(generator.daemonSet(i))
+                    .mapToObj(i -> CompiledDaemonSet.of(ManifestObject.daemonSets(new YamlParser().parse(generator.daemonSet(i))
                             .documents().get(0)).get(0))).toList();
             Placement placement = PlacementEvaluator.evaluate(daemonSet, inventory, now);
             System.out.printf("%n%d nodes: %d desired, %d running%n", inventory.size(),
@@ -132,7 +134,7 @@ public class PlacementBenchmark {
     @Benchmark
     public int evaluate100DaemonSets(Cluster cluster) {
         int running = 0;
-        for (DaemonSetSpec spec : cluster.hundredDaemonSets) {
+        for (CompiledDaemonSet spec : cluster.hundredDaemonSets) {
             running += PlacementEvaluator.evaluate(spec, cluster.inventory, cluster.now).running().size();
         }
         return running;

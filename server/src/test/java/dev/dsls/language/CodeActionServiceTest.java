@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryReader;
-import dev.dsls.scheduling.PlacementCheck;
+import dev.dsls.analysis.ManifestFile;
+import dev.dsls.analysis.PlacementCache;
+import dev.dsls.analysis.PlacementCheck;
 import dev.dsls.testing.Problems;
-import dev.dsls.validation.CheckOptions;
+import dev.dsls.analysis.CheckOptions;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.TextIndex;
-import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -42,8 +42,8 @@ class CodeActionServiceTest {
     }
 
     private static List<CodeAction> fixes(String text, List<Diagnostic> diagnostics, String code) {
-        YamlFile file = new YamlParser().parse(text);
-        return new CodeActionService().actions(URI, file, diagnostics.stream().filter(d -> d.code().equals(code)).toList(), WHOLE);
+        return new CodeActionService().actions(ManifestFile.edited(URI, 1, text, null),
+                diagnostics.stream().filter(d -> d.code().equals(code)).toList(), WHOLE);
     }
 
     @Test
@@ -53,7 +53,41 @@ class CodeActionServiceTest {
         assertEquals("Make the template labels match spec.selector", actions.get(0).getTitle());
         String fixed = apply(text, actions.get(0));
         assertEquals(List.of(), Problems.analyze(fixed).stream().filter(d -> d.code().equals("selector-mismatch")).toList());
-        assertEquals(true, fixed.contains("labels: {app: node-exporter}"), fixed);
+        assertEquals(text.replace("        app: exporter\n", "        app: node-exporter\n"), fixed);
+    }
+
+    @Test
+    void selectorLabelsAreAddedInTheStyleOfTheTemplateLabels() {
+        String block = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selector:\n"
+                + "    matchLabels: {app: x, tier: node}\n  template:\n    metadata:\n      labels:\n        app: z\n"
+                + "        team: infra\n    spec:\n      containers:\n      - name: x\n        image: x:1\n";
+        assertEquals(block.replace("app: z\n        team: infra\n", "app: x\n        team: infra\n        tier: node\n"),
+                apply(block, fixes(block, Problems.analyze(block), "selector-mismatch").get(0)));
+        String flow = block.replace("      labels:\n        app: z\n        team: infra\n", "      labels: {app: z, on: \"yes\"}\n");
+        assertEquals(flow.replace("{app: z, on: \"yes\"}", "{app: x, on: \"yes\", tier: node}"),
+                apply(flow, fixes(flow, Problems.analyze(flow), "selector-mismatch").get(0)));
+        String none = block.replace("      labels:\n        app: z\n        team: infra\n", "      annotations: {a: b}\n");
+        assertEquals(none.replace("      annotations: {a: b}\n", "      annotations: {a: b}\n      labels: {app: x, tier: node}\n"),
+                apply(none, fixes(none, Problems.analyze(none), "selector-mismatch").get(0)));
+    }
+
+    @Test
+    void aTolerationJoinsAnExistingListInItsStyle() throws Exception {
+        Path inventoryFile = Path.of("..", "samples", ".dsls", "inventory.yaml");
+        Inventory inventory = InventoryReader.read(inventoryFile.toString(), Files.readAllBytes(inventoryFile)).toInventory();
+        String demo = Files.readString(Path.of("..", "samples", "ds.demo.yaml"));
+        String toleration = "{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}";
+        for (String[] style : new String[][] {
+                {"      tolerations: []\n", "      tolerations: [" + toleration + "]\n"},
+                {"      tolerations: [{key: a, operator: Exists}]\n", "      tolerations: [{key: a, operator: Exists}, " + toleration + "]\n"},
+                {"      tolerations:\n      - key: a\n        operator: Exists\n",
+                        "      tolerations:\n      - key: a\n        operator: Exists\n      - " + toleration + "\n"}}) {
+            String text = demo.replace("      containers:\n", style[0] + "      containers:\n");
+            List<Diagnostic> diagnostics = Problems.analyze(text, new CheckOptions(Set.of(),
+                    List.of(new PlacementCheck(inventory, new PlacementCache()))));
+            assertEquals(demo.replace("      containers:\n", style[1] + "      containers:\n"),
+                    apply(text, fixes(text, diagnostics, "placement-summary").get(0)), style[0]);
+        }
     }
 
     @Test
@@ -70,12 +104,12 @@ class CodeActionServiceTest {
         String text = Files.readString(Path.of("..", "samples", "ds.demo.yaml"));
         Path inventoryFile = Path.of("..", "samples", ".dsls", "inventory.yaml");
         Inventory inventory = InventoryReader.read(inventoryFile.toString(), Files.readAllBytes(inventoryFile)).toInventory();
-        List<Diagnostic> diagnostics = Problems.analyze(text, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory))));
+        List<Diagnostic> diagnostics = Problems.analyze(text, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory, new PlacementCache()))));
         List<CodeAction> actions = fixes(text, diagnostics, "placement-summary");
         assertEquals("Add the toleration {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}",
                 actions.get(0).getTitle());
         String fixed = apply(text, actions.get(0));
-        List<Diagnostic> after = Problems.analyze(fixed, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory))));
+        List<Diagnostic> after = Problems.analyze(fixed, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory, new PlacementCache()))));
         assertEquals("Placement: runs on 3 of 3 nodes.", after.stream().filter(d -> d.code().equals("placement-summary"))
                 .findFirst().orElseThrow().message());
         assertEquals(new Position(4, 6), after.stream().filter(d -> d.code().equals("placement-summary")).findFirst()

@@ -1,5 +1,6 @@
 package dev.dsls.language;
 
+import dev.dsls.analysis.ManifestFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dsls.testing.Cursor;
@@ -33,7 +34,9 @@ class CompletionServiceTest {
 
     private static List<String> details(String marked) {
         Cursor cursor = Cursor.of(marked);
-        return new CompletionService().complete(cursor.text(), cursor.position(), ZONES, ClientFeatures.PLAIN)
+        FeatureRequest request = new FeatureRequest(ManifestFile.edited("file:///ds.yaml", 1, cursor.text(), null),
+                cursor.position(), ClientFeatures.PLAIN);
+        return new CompletionService().complete(request, ZONES)
                 .stream().map(CompletionItem::getDetail).sorted().toList();
     }
 
@@ -46,9 +49,9 @@ class CompletionServiceTest {
                 "topology.kubernetes.io/zone=zone-2 · 1 of 3 nodes");
         assertEquals(expected, details(affinity
                 + "              - key: topology.kubernetes.io/zone\n                operator: In\n                values:\n"
-                + "                - |\n"));
+                + "                - <*>\n"));
         assertEquals(expected, details(affinity
-                + "              - values:\n                - |\n                key: topology.kubernetes.io/zone\n"
+                + "              - values:\n                - <*>\n                key: topology.kubernetes.io/zone\n"
                 + "                operator: In\n"));
     }
 
@@ -57,7 +60,7 @@ class CompletionServiceTest {
         String text = "spec:\n  template:\n    spec:\n      affinity:\n        nodeAffinity:\n"
                 + "          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n"
                 + "            - matchFields:\n              - key: metadata.name\n                operator: In\n"
-                + "                values:\n                - |\n";
+                + "                values:\n                - <*>\n";
         assertEquals(List.of("node", "node", "node"), details(text));
     }
 }

@@ -115,7 +115,7 @@ class LanguageServerProtocolTest {
     @Test
     void completesKeysAtAnyDepthWithRequiredFirstAndDocs() throws Exception {
         client.initialize(workspace, true, null);
-        Cursor cursor = Cursor.of(DEMO.replace("        image: busybox:1.36", "        image: busybox:1.36\n        |"));
+        Cursor cursor = Cursor.of(DEMO.replace("        image: busybox:1.36", "        image: busybox:1.36\n        <*>"));
         String uri = uri("ds.yaml");
         client.open(uri, cursor.text());
         List<CompletionItem> items = complete(uri, new Position(cursor.position().line(), cursor.position().character()));
@@ -133,7 +133,7 @@ class LanguageServerProtocolTest {
     @Test
     void completesEnumValuesAndPlainTextForClientsWithoutSnippets() throws Exception {
         client.initialize(workspace, false, null);
-        Cursor cursor = Cursor.of(DEMO.replace("spec:\n  selector:", "spec:\n  updateStrategy:\n    type: |\n  selector:"));
+        Cursor cursor = Cursor.of(DEMO.replace("spec:\n  selector:", "spec:\n  updateStrategy:\n    type: <*>\n  selector:"));
         String uri = uri("ds.yaml");
         client.open(uri, cursor.text());
         List<CompletionItem> items = complete(uri, new Position(cursor.position().line(), cursor.position().character()));
@@ -156,7 +156,7 @@ class LanguageServerProtocolTest {
     @Test
     void completesWhileTheDocumentDoesNotParse() throws Exception {
         client.initialize(workspace, true, null);
-        Cursor cursor = Cursor.of("apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      tolerations:\n      - operator: |\n    bad: [\n");
+        Cursor cursor = Cursor.of("apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      tolerations:\n      - operator: <*>\n    bad: [\n");
         String uri = uri("typing.yaml");
         client.open(uri, cursor.text());
         List<CompletionItem> items = complete(uri, new Position(cursor.position().line(), cursor.position().character()));

@@ -110,7 +110,7 @@ class PlacementProtocolTest {
         client.initialize(workspace, false, null);
         awaitInventory(3);
         Cursor cursor = Cursor.of(Files.readString(SAMPLES.resolve("ds.demo.nodeSelector.yaml"))
-                .replace("        gpu: cuda\n", "        gpu: cuda\n        |\n"));
+                .replace("        gpu: cuda\n", "        gpu: cuda\n        <*>\n"));
         String uri = workspace.resolve("typing.yaml").toUri().toString();
         client.open(uri, cursor.text());
         List<CompletionItem> items = client.server.getTextDocumentService().completion(new CompletionParams(
@@ -122,7 +122,7 @@ class PlacementProtocolTest {
         assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("node-role.kubernetes.io/control-plane")
                 && i.getDetail().equals("node-role.kubernetes.io/control-plane · on 1 of 3 nodes")));
 
-        Cursor value = Cursor.of(cursor.text().replace("        \n", "        kubernetes.io/hostname: kind|\n"));
+        Cursor value = Cursor.of(cursor.text().replace("        \n", "        kubernetes.io/hostname: kind<*>\n"));
         client.open(uri, value.text());
         List<String> values = client.server.getTextDocumentService().completion(new CompletionParams(
                 new TextDocumentIdentifier(uri), new Position(value.position().line(), value.position().character())))
@@ -136,7 +136,7 @@ class PlacementProtocolTest {
         client.initialize(workspace, false, null);
         awaitInventory(3);
         Cursor cursor = Cursor.of(Files.readString(SAMPLES.resolve("ds.demo.yaml"))
-                .replace("      containers:\n", "      tolerations:\n      - key: |\n      containers:\n"));
+                .replace("      containers:\n", "      tolerations:\n      - key: <*>\n      containers:\n"));
         String uri = workspace.resolve("tolerate.yaml").toUri().toString();
         client.open(uri, cursor.text());
         List<CompletionItem> items = client.server.getTextDocumentService().completion(new CompletionParams(

@@ -1,13 +1,11 @@
 package dev.dsls.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.dsls.cli.CliRunner;
 import dev.dsls.language.ClientFeatures;
-import dev.dsls.language.CompletionService;
-import dev.dsls.language.HoverService;
-import dev.dsls.language.NodeFacts;
+import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.language.FeatureRequest;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.TextIndex;
 import java.nio.file.Files;
@@ -34,8 +32,11 @@ class FuzzFindingsTest {
     @Test
     void completionAndHoverAcceptANegativePosition() {
         Position before = new Position(-1, -1);
-        assertNotNull(new CompletionService().complete(HostileInputs.DEMO, before, NodeFacts.NONE, ClientFeatures.RICH));
-        new HoverService().hover(HostileInputs.DEMO, before, NodeFacts.NONE, null, ClientFeatures.RICH);
+        DaemonSetLanguageService service = new DaemonSetLanguageService();
+        FeatureRequest request = new FeatureRequest(service.workspace().edit("file:///demo.yaml", 1, HostileInputs.DEMO),
+                before, ClientFeatures.RICH);
+        assertEquals("apiVersion", service.completion(request).get(0).getLabel());
+        assertEquals(true, service.hover(request).getContents().getRight().getValue().startsWith("**apiVersion** `string`"));
     }
 
     @Test

@@ -3,14 +3,15 @@ package dev.dsls.reliability;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dsls.diagnostics.Diagnostic;
-import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryLoader;
-import dev.dsls.lsp.ServerPipeline;
+import dev.dsls.analysis.ManifestFile;
+import dev.dsls.language.ClientFeatures;
+import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.language.FeatureRequest;
+import dev.dsls.yaml.Range;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.SourceText;
 import dev.dsls.yaml.TextIndex;
-import dev.dsls.yaml.YamlFile;
-import dev.dsls.yaml.YamlParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class FuzzTest {
             "memory: 99999999999Ei", "hostPort: 99999", "maxUnavailable: 101%", "maxSurge: -1", "kind: Node",
             "apiVersion: v1", "kind: List\nitems:\n", "0x1F", ".inf", "~", "null", "yes");
 
-    private static final ServerPipeline PIPELINE = new ServerPipeline(sampleInventory());
+    private static final DaemonSetLanguageService SERVICE = serviceWithSampleInventory();
     private static final List<byte[]> SEEDS = samples();
 
     /** One change to the bytes of a sample; the numbers pick where, scaled to the input's size. */
@@ -110,12 +111,21 @@ class FuzzTest {
     @Property
     void noInputBreaksTheServerPipeline(@ForAll("mutatedSamples") byte[] bytes, @ForAll("positions") List<Position> positions) {
         String uri = "file:///fuzz/ds.yaml";
-        YamlFile file = new YamlParser().parse(SourceText.decode(bytes).text());
-        List<Diagnostic> diagnostics = PIPELINE.diagnostics(uri, file);
-        assertRangesInside(file.index(), diagnostics);
-        PIPELINE.documentFeatures(uri, file, diagnostics);
+        ManifestFile file = SERVICE.workspace().edit(uri, 1, SourceText.decode(bytes).text());
+        List<Diagnostic> diagnostics = SERVICE.diagnostics(file);
+        assertRangesInside(file.yaml().index(), diagnostics);
+        SERVICE.codeLenses(file);
+        SERVICE.placementJson(file, null);
+        SERVICE.symbols(file);
+        SERVICE.foldingRanges(file);
+        SERVICE.codeActions(file, diagnostics, new Range(new Position(0, 0),
+                file.yaml().index().positionAt(file.text().length())));
         for (Position position : positions) {
-            PIPELINE.atPosition(uri, file, diagnostics, position);
+            SERVICE.completion(new FeatureRequest(file, position, ClientFeatures.RICH));
+            SERVICE.completion(new FeatureRequest(file, position, ClientFeatures.PLAIN));
+            SERVICE.hover(new FeatureRequest(file, position, ClientFeatures.RICH));
+            SERVICE.placementJson(file, position);
+            SERVICE.codeActions(file, diagnostics, new Range(position, position));
         }
     }
 
@@ -129,9 +139,12 @@ class FuzzTest {
         }
     }
 
-    private static Inventory sampleInventory() {
+    private static DaemonSetLanguageService serviceWithSampleInventory() {
+        DaemonSetLanguageService service = new DaemonSetLanguageService();
         try {
-            return InventoryLoader.load(List.of(SAMPLES.resolve(".dsls").resolve("inventory.yaml"))).inventory();
+            Path inventory = SAMPLES.resolve(".dsls").resolve("inventory.yaml");
+            service.workspace().inventory().use(InventoryLoader.load(List.of(inventory)).inventory(), List.of(inventory));
+            return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,9 @@
 package dev.dsls.scheduling;
 
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryReader;
-import dev.dsls.validation.ManifestAnalyzer;
+import dev.dsls.analysis.ManifestAnalyzer;
 import dev.dsls.yaml.YamlParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,19 +11,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Small builders for placement tests: nodes and DaemonSets as the YAML a person writes. */
-final class Fixtures {
-    static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+public final class Fixtures {
+    public static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
     private Fixtures() {
     }
 
     /** A DaemonSet "demo" whose template spec is the given YAML (indented as under spec.template.spec). */
-    static String daemonSet(String templateSpec) {
+    public static String daemonSet(String templateSpec) {
         return daemonSet("", templateSpec);
     }
 
     /** A DaemonSet with extra lines under spec (indented 2) and the given template spec. */
-    static String daemonSet(String specExtra, String templateSpec) {
+    public static String daemonSet(String specExtra, String templateSpec) {
         return "apiVersion: apps/v1\n"
                 + "kind: DaemonSet\n"
                 + "metadata:\n"
@@ -44,7 +44,7 @@ final class Fixtures {
                 + "        image: busybox:1.36\n";
     }
 
-    static String indent(String text, int spaces) {
+    public static String indent(String text, int spaces) {
         if (text.isEmpty()) {
             return "";
         }
@@ -53,11 +53,11 @@ final class Fixtures {
     }
 
     /** A Node document: labels "k=v,k2=v2", taints "k=v:Effect,k2:Effect", allocatable cpu/memory/pods. */
-    static String node(String name, String labels, String taints) {
+    public static String node(String name, String labels, String taints) {
         return node(name, labels, taints, "cpu: \"8\"\n    memory: 16Gi\n    pods: \"110\"");
     }
 
-    static String node(String name, String labels, String taints, String allocatable) {
+    public static String node(String name, String labels, String taints, String allocatable) {
         StringBuilder out = new StringBuilder("apiVersion: v1\nkind: Node\nmetadata:\n  name: " + name + "\n");
         if (!labels.isEmpty()) {
             out.append("  labels:\n");
@@ -81,35 +81,35 @@ final class Fixtures {
         return out.toString();
     }
 
-    static Inventory inventory(String... documents) {
+    public static Inventory inventory(String... documents) {
         return InventoryReader.read("nodes.yaml", String.join("---\n", documents).getBytes(StandardCharsets.UTF_8))
                 .toInventory();
     }
 
-    static ManifestObject object(String manifest) {
-        return ManifestAnalyzer.daemonSets(new YamlParser().parse(manifest).documents().get(0)).get(0);
+    public static ManifestObject object(String manifest) {
+        return ManifestObject.daemonSets(new YamlParser().parse(manifest).documents().get(0)).get(0);
     }
 
-    static DaemonSetSpec spec(String manifest) {
-        return DaemonSetSpec.of(object(manifest));
+    public static CompiledDaemonSet spec(String manifest) {
+        return CompiledDaemonSet.of(object(manifest));
     }
 
-    static Placement evaluate(String manifest, Inventory inventory) {
+    public static Placement evaluate(String manifest, Inventory inventory) {
         return PlacementEvaluator.evaluate(spec(manifest), inventory, NOW);
     }
 
     /** The nodes that run the pod, by name. */
-    static List<String> running(Placement placement) {
+    public static List<String> running(Placement placement) {
         return placement.running().stream().map(NodePlacement::name).toList();
     }
 
     /** "code: message" of each reason of a node. */
-    static List<String> reasons(Placement placement, String node) {
+    public static List<String> reasons(Placement placement, String node) {
         return placement.node(node).reasons().stream().map(r -> r.code().code() + ": " + r.message()).toList();
     }
 
     /** The reason codes of a node. */
-    static List<String> codes(Placement placement, String node) {
+    public static List<String> codes(Placement placement, String node) {
         return placement.node(node).reasons().stream().map(r -> r.code().code()).toList();
     }
 }

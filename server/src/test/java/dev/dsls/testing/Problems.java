@@ -3,8 +3,8 @@ package dev.dsls.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dsls.diagnostics.Diagnostic;
-import dev.dsls.validation.CheckOptions;
-import dev.dsls.validation.ManifestAnalyzer;
+import dev.dsls.analysis.CheckOptions;
+import dev.dsls.analysis.ManifestAnalyzer;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.TextIndex;
 import dev.dsls.yaml.YamlParser;

@@ -1,5 +1,7 @@
 package dev.dsls.validation;
 
+import dev.dsls.analysis.CheckOptions;
+
 import static dev.dsls.testing.Problems.assertProblemsWithCodes;
 import static dev.dsls.validation.ApiProblems.daemonSet;
 import static dev.dsls.validation.ApiProblems.withContainer;

@@ -27,13 +27,13 @@ class YamlPathTest {
 
     @Test
     void locatesTheNodeUnderTheCursor() {
-        Cursor cursor = Cursor.of("spec:\n  template:\n    spec:\n      containers:\n      - name: de|mo\n");
+        Cursor cursor = Cursor.of("spec:\n  template:\n    spec:\n      containers:\n      - name: de<*>mo\n");
         YNode root = new YamlParser().parse(cursor.text()).documents().get(0).root();
         NodeLocator.Location location = NodeLocator.locate(root, cursor.position());
         assertEquals("spec.template.spec.containers[0].name", location.path().toString());
         assertEquals(false, location.onKey());
 
-        Cursor onKey = Cursor.of("spec:\n  temp|late: {}\n");
+        Cursor onKey = Cursor.of("spec:\n  temp<*>late: {}\n");
         NodeLocator.Location keyLocation = NodeLocator.locate(new YamlParser().parse(onKey.text()).documents().get(0).root(), onKey.position());
         assertEquals("spec.template", keyLocation.path().toString());
         assertEquals(true, keyLocation.onKey());

@@ -1,4 +1,12 @@
-package dev.dsls.scheduling;
+package dev.dsls.preview;
+
+import dev.dsls.scheduling.CompiledDaemonSet;
+import dev.dsls.scheduling.DaemonSetStatus;
+import dev.dsls.scheduling.NearMiss;
+import dev.dsls.scheduling.NodePlacement;
+import dev.dsls.scheduling.Placement;
+import dev.dsls.scheduling.Reason;
+import dev.dsls.scheduling.RolloutPreview;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -25,7 +33,7 @@ public final class PreviewJson {
 
     /** One DaemonSet's preview; {@code path} is the file as the caller names it. */
     public static JsonObject daemonSet(Placement placement, String path) {
-        DaemonSetSpec spec = placement.daemonSet();
+        CompiledDaemonSet spec = placement.daemonSet();
         JsonObject json = new JsonObject();
         json.addProperty("name", spec.name());
         json.addProperty("namespace", spec.namespace());

@@ -1,4 +1,8 @@
-package dev.dsls.scheduling;
+package dev.dsls.preview;
+
+import dev.dsls.scheduling.NodePlacement;
+import dev.dsls.scheduling.Placement;
+import dev.dsls.scheduling.Reason;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

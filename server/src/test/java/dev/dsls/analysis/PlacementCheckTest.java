@@ -1,4 +1,4 @@
-package dev.dsls.scheduling;
+package dev.dsls.analysis;
 
 import static dev.dsls.scheduling.Fixtures.daemonSet;
 import static dev.dsls.scheduling.Fixtures.inventory;
@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.testing.Problems;
-import dev.dsls.validation.CheckOptions;
-import dev.dsls.yaml.YamlParser;
+import dev.dsls.analysis.CheckOptions;
+import dev.dsls.analysis.ManifestFile;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class PlacementCheckTest {
             node("kind-worker2", "kubernetes.io/hostname=kind-worker2,gpu=amd", "", "cpu: 500m\n    pods: \"110\""));
 
     private static List<Diagnostic> check(String yaml, Inventory inventory, String... codes) {
-        return Problems.analyze(yaml, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory)))).stream()
+        return Problems.analyze(yaml, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory, new PlacementCache())))).stream()
                 .filter(d -> List.of(codes).contains(d.code())).toList();
     }
 
@@ -95,10 +96,12 @@ class PlacementCheckTest {
     @Test
     void aFileWithItsOwnNodesIsAWhatIfAndWithoutAnyInventoryNothingIsChecked() {
         String yaml = node("solo", "gpu=cuda", "") + "---\n" + daemonSet("nodeSelector: {gpu: cuda}\n");
-        PlacementCheck whatIf = PlacementCheck.forFile(Inventory.EMPTY, "f.yaml", new YamlParser().parse(yaml));
-        assertEquals(1, whatIf.inventory().size());
-        assertTrue(Problems.analyze(yaml, new CheckOptions(Set.of(), List.of(whatIf))).stream()
+        ManifestFile whatIf = ManifestFile.read("f.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, whatIf.inventory(Inventory.EMPTY).size());
+        assertTrue(new Analysis().diagnostics(whatIf, Inventory.EMPTY, Set.of()).stream()
                 .anyMatch(d -> d.message().equals("Placement: runs on 1 of 1 node.")));
-        assertEquals(null, PlacementCheck.forFile(Inventory.EMPTY, "f.yaml", new YamlParser().parse(daemonSet(""))));
+        ManifestFile alone = ManifestFile.read("g.yaml", daemonSet("").getBytes(StandardCharsets.UTF_8));
+        assertTrue(new Analysis().diagnostics(alone, Inventory.EMPTY, Set.of()).stream()
+                .noneMatch(d -> d.code().startsWith("placement-")));
     }
 }

@@ -1,18 +1,18 @@
-package dev.dsls.cli;
+package dev.dsls.preview;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Columns padded as kubectl prints them: each as wide as its widest cell, three spaces apart. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         rows.add(header);
     }
 
-    void row(Object... cells) {
+    public void row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
             text[i] = String.valueOf(cells[i]);
@@ -20,7 +20,7 @@ final class TextTable {
         rows.add(text);
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

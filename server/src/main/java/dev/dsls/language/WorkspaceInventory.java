@@ -1,10 +1,9 @@
-package dev.dsls.lsp;
+package dev.dsls.language;
 
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryLoader;
 import dev.dsls.inventory.InventoryProblem;
 import dev.dsls.inventory.Taint;
-import dev.dsls.language.NodeFacts;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -24,22 +23,27 @@ import java.util.stream.Stream;
  * relative to the workspace folder), else {@code .dsls/inventory.yaml} or {@code .json}. A reload
  * that fails keeps the last good inventory in use and reports the problems.
  */
-final class WorkspaceInventory {
-    static final List<String> DEFAULT_FILES = List.of(".dsls/inventory.yaml", ".dsls/inventory.yml", ".dsls/inventory.json");
+public final class WorkspaceInventory {
+    public static final List<String> DEFAULT_FILES = List.of(".dsls/inventory.yaml", ".dsls/inventory.yml", ".dsls/inventory.json");
 
     /** One loaded state: the inventory in use, its files, the problems of the last load, and its facts for completion. */
-    record State(Inventory inventory, List<Path> files, List<InventoryProblem> problems, NodeFacts facts,
+    public record State(Inventory inventory, List<Path> files, List<InventoryProblem> problems, NodeFacts facts,
                  Map<Path, Long> stamps) {
     }
 
     private volatile State state = new State(Inventory.EMPTY, List.of(), List.of(), NodeFacts.NONE, Map.of());
 
-    State state() {
+    public State state() {
         return state;
     }
 
+    /** Uses an inventory loaded elsewhere (the CLI's {@code --nodes} files), with the files it came from. */
+    public synchronized void use(Inventory inventory, List<Path> files) {
+        state = new State(inventory, List.copyOf(files), List.of(), facts(inventory), Map.of());
+    }
+
     /** The files the settings name, resolved against the workspace root (globs expanded, sorted). */
-    static List<Path> resolve(Path root, List<String> patterns) {
+    public static List<Path> resolve(Path root, List<String> patterns) {
         if (root == null) {
             return patterns.stream().map(Path::of).filter(Path::isAbsolute).filter(Files::isRegularFile).toList();
         }
@@ -71,7 +75,7 @@ final class WorkspaceInventory {
      * Loads the files when any of them changed (or the set of files did). Returns true when the
      * inventory in use or its problems changed, so open documents need to be checked again.
      */
-    synchronized boolean reload(List<Path> files) {
+    public synchronized boolean reload(List<Path> files) {
         Map<Path, Long> stamps = stamps(files);
         State current = state;
         if (files.equals(current.files()) && stamps.equals(current.stamps())) {
@@ -114,7 +118,7 @@ final class WorkspaceInventory {
     }
 
     /** The inventory's index as completion and hover read it. */
-    static NodeFacts facts(Inventory inventory) {
+    public static NodeFacts facts(Inventory inventory) {
         if (inventory.isEmpty()) {
             return NodeFacts.NONE;
         }

@@ -1,6 +1,6 @@
 package dev.dsls.scheduling;
 
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.inventory.HostPortInfo;
 import dev.dsls.inventory.ObjectDecoder;
 import dev.dsls.inventory.PodRequests;
@@ -21,15 +21,15 @@ import java.util.Map;
  * ports as the created Pod will have them, the label selector that claims pods, and the update
  * strategy. Evaluating a node then touches only precomputed values.
  */
-public final class DaemonSetSpec {
-    static final YamlPath POD_SPEC = YamlPath.parse("spec.template.spec");
+public final class CompiledDaemonSet {
+    public static final YamlPath POD_SPEC = YamlPath.parse("spec.template.spec");
     static final YamlPath TOLERATIONS = POD_SPEC.field("tolerations");
 
     private final ManifestObject object;
     private final String name;
     private final String namespace;
     private final String nodeName;
-    private final NodeAffinity affinity;
+    private final RequiredNodeAffinity affinity;
     private final List<Toleration> userTolerations;
     private final List<Toleration> tolerations;
     private final PodSpec podSpec;
@@ -42,7 +42,7 @@ public final class DaemonSetSpec {
     private final int minReadySeconds;
     private final String templateGeneration;
 
-    private DaemonSetSpec(ManifestObject object) {
+    private CompiledDaemonSet(ManifestObject object) {
         YMap root = object.root();
         YMap spec = root.map("spec");
         YMap template = spec == null ? null : spec.map("template");
@@ -73,17 +73,17 @@ public final class DaemonSetSpec {
     }
 
     /** Reads a DaemonSet object of a manifest. */
-    public static DaemonSetSpec of(ManifestObject daemonSet) {
-        return new DaemonSetSpec(daemonSet);
+    public static CompiledDaemonSet of(ManifestObject daemonSet) {
+        return new CompiledDaemonSet(daemonSet);
     }
 
-    private static NodeAffinity affinity(YMap podSpec) {
-        List<NodeAffinity.SelectorEntry> entries = new ArrayList<>();
+    private static RequiredNodeAffinity affinity(YMap podSpec) {
+        List<RequiredNodeAffinity.SelectorEntry> entries = new ArrayList<>();
         YMap nodeSelector = podSpec == null ? null : podSpec.map("nodeSelector");
         if (nodeSelector != null) {
             for (YEntry entry : nodeSelector.entries()) {
                 String value = entry.value() instanceof YScalar scalar && !scalar.isNull() ? scalar.value() : "";
-                entries.add(new NodeAffinity.SelectorEntry(entry.name(), value, POD_SPEC.field("nodeSelector").key(entry.name())));
+                entries.add(new RequiredNodeAffinity.SelectorEntry(entry.name(), value, POD_SPEC.field("nodeSelector").key(entry.name())));
             }
         }
         YamlPath termsPath = POD_SPEC.field("affinity").field("nodeAffinity")
@@ -102,7 +102,7 @@ public final class DaemonSetSpec {
                         termPath.field("matchFields")), termPath));
             }
         }
-        return new NodeAffinity(entries, terms, termsPath);
+        return new RequiredNodeAffinity(entries, terms, termsPath);
     }
 
     private static YMap resolveMap(YMap from, String... keys) {
@@ -222,7 +222,7 @@ public final class DaemonSetSpec {
         return nodeName;
     }
 
-    public NodeAffinity affinity() {
+    public RequiredNodeAffinity affinity() {
         return affinity;
     }
 

@@ -1,8 +1,14 @@
-package dev.dsls.validation;
+package dev.dsls.analysis;
+
+import dev.dsls.diagnostics.DataKeys;
+
+import dev.dsls.validation.ApiValidation;
+import dev.dsls.validation.BestPractices;
+import dev.dsls.validation.SchemaCheck;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.yaml.YMap;
@@ -28,7 +34,6 @@ public final class ManifestAnalyzer {
     public static final String IGNORE_ANNOTATION_PREFIX = "ignore-check.dsls.dev/";
     public static final String UNSERVED_API_VERSION = "unserved-api-version";
 
-    private static final Set<String> RETIRED_API_VERSIONS = Set.of("extensions/v1beta1", "apps/v1beta1", "apps/v1beta2");
     private static final Pattern LOOKS_LIKE_DAEMONSET = Pattern.compile("(?m)^\\s*kind\\s*:\\s*[\"']?DaemonSet\\b");
     private static final Comparator<Diagnostic> BY_POSITION = Comparator
             .comparing((Diagnostic d) -> d.range().start())
@@ -56,7 +61,7 @@ public final class ManifestAnalyzer {
     /** The diagnostics of one document, sorted by position. */
     public List<Diagnostic> analyze(YamlFile file, YamlDocument document, CheckOptions options) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<ManifestObject> daemonSets = daemonSets(document);
+        List<ManifestObject> daemonSets = ManifestObject.daemonSets(document);
         if (daemonSets.isEmpty() && !(document.hasProblems() && looksLikeDaemonSet(file, document))) {
             return diagnostics;
         }
@@ -68,7 +73,7 @@ public final class ManifestAnalyzer {
         }
         for (ManifestObject daemonSet : daemonSets) {
             DiagnosticSink sink = new DiagnosticSink(daemonSet);
-            if (RETIRED_API_VERSIONS.contains(daemonSet.apiVersion())) {
+            if (ManifestObject.RETIRED_DAEMONSET_API_VERSIONS.contains(daemonSet.apiVersion())) {
                 reportRetiredApiVersion(daemonSet, sink);
             } else {
                 for (ObjectCheck check : builtInChecks) {
@@ -89,33 +94,6 @@ public final class ManifestAnalyzer {
         return diagnostics;
     }
 
-    /** The DaemonSet objects of a document: its root, or the DaemonSet items of a List. */
-    public static List<ManifestObject> daemonSets(YamlDocument document) {
-        YMap root = document.rootMap();
-        if (root == null) {
-            return List.of();
-        }
-        if (isDaemonSet(root)) {
-            return List.of(new ManifestObject(document, root, YamlPath.ROOT));
-        }
-        String kind = root.text("kind");
-        List<ManifestObject> items = new ArrayList<>();
-        if (kind != null && kind.endsWith("List") && root.get("items") instanceof YSeq seq) {
-            for (int i = 0; i < seq.items().size(); i++) {
-                if (seq.items().get(i) instanceof YMap item && isDaemonSet(item)) {
-                    items.add(new ManifestObject(document, item, YamlPath.ROOT.field("items").index(i)));
-                }
-            }
-        }
-        return items;
-    }
-
-    private static boolean isDaemonSet(YMap map) {
-        String apiVersion = map.text("apiVersion");
-        return "DaemonSet".equals(map.text("kind"))
-                && ("apps/v1".equals(apiVersion) || apiVersion != null && RETIRED_API_VERSIONS.contains(apiVersion));
-    }
-
     private static boolean looksLikeDaemonSet(YamlFile file, YamlDocument document) {
         return LOOKS_LIKE_DAEMONSET.matcher(file.text().substring(document.startOffset(), document.endOffset())).find();
     }
@@ -126,7 +104,7 @@ public final class ManifestAnalyzer {
                 "no matches for kind \"DaemonSet\" in version \"%s\": Kubernetes stopped serving DaemonSets from %s"
                         + " in 1.16. Use apiVersion: apps/v1 (it requires spec.selector to match the template labels).",
                 daemonSet.apiVersion(), daemonSet.apiVersion()), apiVersion.range(), "apiVersion", "Decode",
-                Map.of("replacement", "apps/v1"));
+                Map.of(DataKeys.REPLACEMENT, "apps/v1"));
         sink.add(diagnostic);
     }
 

@@ -1,8 +1,22 @@
-package dev.dsls.scheduling;
+package dev.dsls.analysis;
+
+import dev.dsls.diagnostics.DataKeys;
+
+import dev.dsls.preview.PlacementSummary;
+import dev.dsls.scheduling.CompiledDaemonSet;
+import dev.dsls.scheduling.NearMiss;
+import dev.dsls.scheduling.NodePlacement;
+import dev.dsls.scheduling.NodeSelectorTerm;
+import dev.dsls.scheduling.Placement;
+import dev.dsls.scheduling.PlacementEvaluator;
+import dev.dsls.scheduling.Reason;
+import dev.dsls.scheduling.RequiredNodeAffinity;
+import dev.dsls.scheduling.Requirement;
+import dev.dsls.scheduling.Toleration;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
-import dev.dsls.diagnostics.ManifestObject;
+import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.diagnostics.Suggestions;
@@ -28,10 +42,6 @@ public final class PlacementCheck implements ObjectCheck {
     public static final String UNUSED_TOLERATION = "placement-unused-toleration";
     public static final String PENDING = "placement-pending";
     public static final String SUMMARY = "placement-summary";
-    /** Data of the summary for a quick fix: a toleration (flow YAML) that would bring an excluded node in. */
-    public static final String TOLERATION_DATA = "toleration";
-    /** Data of the summary for a quick fix: what the toleration changes, in words. */
-    public static final String TAINT_DATA = "taint";
 
     /**
      * Taint keys the node lifecycle controller and cloud providers put on and take off nodes as
@@ -42,19 +52,11 @@ public final class PlacementCheck implements ObjectCheck {
     private static final int LISTED_NODES = 5;
 
     private final Inventory inventory;
+    private final PlacementCache placements;
 
-    public PlacementCheck(Inventory inventory) {
+    public PlacementCheck(Inventory inventory, PlacementCache placements) {
         this.inventory = inventory;
-    }
-
-    /**
-     * The check for one manifest file: the Node (and Pod) documents in the file itself are laid over the
-     * declared inventory, so a file with its own nodes is a self-contained what-if. Null when there is
-     * no inventory at all.
-     */
-    public static PlacementCheck forFile(Inventory declared, String path, YamlFile file) {
-        Inventory effective = declared.overriddenBy(InventoryReader.fromManifest(path, file).toInventory());
-        return effective.isEmpty() ? null : new PlacementCheck(effective);
+        this.placements = placements;
     }
 
     public Inventory inventory() {
@@ -66,11 +68,11 @@ public final class PlacementCheck implements ObjectCheck {
         if (inventory.isEmpty()) {
             return;
         }
-        Placement placement = PlacementEvaluator.evaluate(daemonSet, inventory);
+        Placement placement = placements.placement(daemonSet, inventory);
         Diagnostic summary = sink.report(Severity.INFORMATION, SUMMARY, daemonSet.headerRange(), "Placement: "
                 + PlacementSummary.of(placement) + ".");
         tolerationNearMiss(placement).ifPresent(nearMiss -> sink.replaceLast(summary.withData(Map.of(
-                TOLERATION_DATA, nearMiss.toleration().toString(), TAINT_DATA, nearMiss.message()))));
+                DataKeys.TOLERATION, nearMiss.toleration().toString(), DataKeys.TAINT, nearMiss.message()))));
         if (placement.status().desiredNumberScheduled() == 0) {
             reportNoNodes(placement, sink);
         }
@@ -96,15 +98,15 @@ public final class PlacementCheck implements ObjectCheck {
             }
         }
         YamlPath worst = byPath.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(DaemonSetSpec.POD_SPEC);
+                .orElse(CompiledDaemonSet.POD_SPEC);
         String message = String.format("This DaemonSet runs on none of the %d node%s in the inventory: %s.",
                 inventory.size(), inventory.size() == 1 ? "" : "s", PlacementSummary.describe(placement.excluded()));
         sink.report(Severity.WARNING, NO_NODES, placement.daemonSet().object().rangeOf(worst, false), message);
     }
 
-    private void reportUnknownLabels(DaemonSetSpec spec, DiagnosticSink sink) {
+    private void reportUnknownLabels(CompiledDaemonSet spec, DiagnosticSink sink) {
         InventoryIndex index = inventory.index();
-        for (NodeAffinity.SelectorEntry entry : spec.affinity().nodeSelector()) {
+        for (RequiredNodeAffinity.SelectorEntry entry : spec.affinity().nodeSelector()) {
             checkLabel(spec, sink, entry.key(), List.of(entry.value()), entry.path(), List.of(entry.path()));
         }
         List<NodeSelectorTerm> terms = spec.affinity().terms();
@@ -147,7 +149,7 @@ public final class PlacementCheck implements ObjectCheck {
      * Warns about a key no node has, or each value of it no node has. {@code keyPath} is a nodeSelector
      * entry (its key is marked) or an expression's {@code key} field (its value is marked).
      */
-    private void checkLabel(DaemonSetSpec spec, DiagnosticSink sink, String key, List<String> values, YamlPath keyPath,
+    private void checkLabel(CompiledDaemonSet spec, DiagnosticSink sink, String key, List<String> values, YamlPath keyPath,
                             List<YamlPath> valuePaths) {
         InventoryIndex index = inventory.index();
         if (!index.labelKeys().contains(key)) {
@@ -169,16 +171,16 @@ public final class PlacementCheck implements ObjectCheck {
         }
     }
 
-    private void report(DiagnosticSink sink, DaemonSetSpec spec, Severity severity, String code, YamlPath path,
+    private void report(DiagnosticSink sink, CompiledDaemonSet spec, Severity severity, String code, YamlPath path,
                         boolean valueRange, String message, String suggestion) {
         String text = suggestion == null ? message : message + " Did you mean " + suggestion + "?";
         Diagnostic diagnostic = sink.report(severity, code, spec.object().rangeOf(path, valueRange), text);
         if (suggestion != null) {
-            sink.replaceLast(diagnostic.withData(Map.of("suggestion", suggestion)));
+            sink.replaceLast(diagnostic.withData(Map.of(DataKeys.SUGGESTION, suggestion)));
         }
     }
 
-    private void reportUnusedTolerations(DaemonSetSpec spec, DiagnosticSink sink) {
+    private void reportUnusedTolerations(CompiledDaemonSet spec, DiagnosticSink sink) {
         Map<Taint, List<String>> taints = inventory.index().taints();
         for (Toleration toleration : spec.userTolerations()) {
             if (isTransient(toleration.key())) {
@@ -209,7 +211,7 @@ public final class PlacementCheck implements ObjectCheck {
         String message = String.format("%d of the %d desired pod%s will stay Pending: %s%s.", pending.size(),
                 placement.status().desiredNumberScheduled(), placement.status().desiredNumberScheduled() == 1 ? "" : "s",
                 String.join(", ", listed), more);
-        YamlPath path = pending.get(0).reasons().isEmpty() ? DaemonSetSpec.POD_SPEC : pending.get(0).reasons().get(0).path();
+        YamlPath path = pending.get(0).reasons().isEmpty() ? CompiledDaemonSet.POD_SPEC : pending.get(0).reasons().get(0).path();
         sink.report(Severity.WARNING, PENDING, placement.daemonSet().object().rangeOf(path, true), message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.dsls.validation;
+package dev.dsls.analysis;
 
 import dev.dsls.diagnostics.ObjectCheck;
 import java.util.List;

@@ -1,0 +1,168 @@
+package dev.dsls.language;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.dsls.analysis.Analysis;
+import dev.dsls.analysis.ManifestFile;
+import dev.dsls.diagnostics.Diagnostic;
+import dev.dsls.inventory.Inventory;
+import dev.dsls.inventory.InventoryProblem;
+import dev.dsls.preview.PreviewJson;
+import dev.dsls.preview.PreviewText;
+import dev.dsls.scheduling.Placement;
+import dev.dsls.schema.ManifestObject;
+import dev.dsls.yaml.Position;
+import dev.dsls.yaml.Range;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.Hover;
+
+/**
+ * The language features of dsls behind one door, for the CLI and the language server alike: diagnostics,
+ * placement previews, completion, hover, code lenses, quick fixes and document structure of the manifest
+ * files of one {@link Workspace}. It holds no protocol state; it owns every cache.
+ */
+public final class DaemonSetLanguageService {
+    /** The code lens command, {@code [uri, position]}: the client shows {@link #placementJson} for it. */
+    public static final String SHOW_PLACEMENT = CodeLensService.SHOW_PLACEMENT;
+
+    private final Workspace workspace = new Workspace();
+    private final Analysis analysis = new Analysis();
+    private final PlacementSource placements = new PlacementSource() {
+        @Override
+        public Inventory inventory(ManifestFile file) {
+            return file.inventory(workspaceInventory());
+        }
+
+        @Override
+        public Placement placement(ManifestFile file, ManifestObject daemonSet) {
+            return analysis.placement(daemonSet, inventory(file));
+        }
+    };
+    private final CompletionService completion = new CompletionService();
+    private final HoverService hover = new HoverService(placements);
+    private final CodeLensService codeLenses = new CodeLensService(placements);
+    private final CodeActionService codeActions = new CodeActionService();
+    private final StructureService structure = new StructureService();
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Everything dsls reports for the file: syntax, API validation, best practices and placement. */
+    public List<Diagnostic> diagnostics(ManifestFile file) {
+        return analysis.diagnostics(file, workspaceInventory(), workspace.disabledChecks());
+    }
+
+    /** The inventory the file's DaemonSets are previewed against (the workspace's, with the file's own nodes). */
+    public Inventory inventory(ManifestFile file) {
+        return placements.inventory(file);
+    }
+
+    /** The placement of each DaemonSet of the file, or of the one at the position when it is given. */
+    public List<PreviewText.Previewed> previews(ManifestFile file, Position position) {
+        List<PreviewText.Previewed> previews = new ArrayList<>();
+        for (ManifestObject daemonSet : file.daemonSetsAt(position)) {
+            previews.add(new PreviewText.Previewed(file.path(), placements.placement(file, daemonSet)));
+        }
+        return previews;
+    }
+
+    /**
+     * The object {@code dsls preview --format json} prints for the file (or the DaemonSet at the position),
+     * with the inventory's size and the preview as text for clients that show it as it is.
+     */
+    public JsonObject placementJson(ManifestFile file, Position position) {
+        List<PreviewText.Previewed> previews = previews(file, position);
+        JsonObject json = PreviewJson.document(previews.stream()
+                .map(preview -> PreviewJson.daemonSet(preview.placement(), file.uri())).toList());
+        json.addProperty("inventoryNodes", inventory(file).size());
+        json.addProperty("text", PreviewText.of(previews));
+        return json;
+    }
+
+    /** The inventory in use: {@code {nodes, files, problems}} (the server's {@code dsls/inventory}). */
+    public JsonObject inventorySummary() {
+        WorkspaceInventory.State state = workspace.inventory().state();
+        JsonObject json = new JsonObject();
+        json.addProperty("nodes", state.inventory().size());
+        JsonArray files = new JsonArray();
+        state.files().forEach(file -> files.add(file.toString()));
+        json.add("files", files);
+        JsonArray problems = new JsonArray();
+        for (InventoryProblem problem : state.problems()) {
+            JsonObject item = new JsonObject();
+            item.addProperty("path", problem.path());
+            item.addProperty("line", problem.range().start().line() + 1);
+            item.addProperty("severity", problem.severity().jsonName());
+            item.addProperty("code", problem.code());
+            item.addProperty("message", problem.message());
+            problems.add(item);
+        }
+        json.add("problems", problems);
+        return json;
+    }
+
+    public List<CompletionItem> completion(FeatureRequest request) {
+        return completion.complete(request, facts());
+    }
+
+    public Hover hover(FeatureRequest request) {
+        return hover.hover(request, facts());
+    }
+
+    public List<CodeLens> codeLenses(ManifestFile file) {
+        return codeLenses.lenses(file);
+    }
+
+    /** Quick fixes for the given diagnostics of the file (the client's, or all of the file's) in the range. */
+    public List<CodeAction> codeActions(ManifestFile file, List<Diagnostic> diagnostics, Range range) {
+        return codeActions.actions(file, diagnostics, range);
+    }
+
+    public List<DocumentSymbol> symbols(ManifestFile file) {
+        return structure.symbols(file.yaml());
+    }
+
+    public List<FoldingRange> foldingRanges(ManifestFile file) {
+        return structure.foldingRanges(file.yaml());
+    }
+
+    /** Forgets a file the editor closed. */
+    public void close(String uri) {
+        workspace.remove(uri);
+        analysis.forget(uri);
+    }
+
+    /**
+     * Runs the checks, completion and hover once on a small DaemonSet, so the first real requests do not
+     * pay for class loading and the first compilations (the server calls it during the handshake).
+     */
+    public void warmUp(ClientFeatures client) {
+        String demo = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: warm-up\nspec:\n"
+                + "  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n"
+                + "    spec:\n      nodeSelector:\n        kubernetes.io/os: linux\n      containers:\n"
+                + "      - name: a\n        image: a:1\n";
+        DaemonSetLanguageService scratch = new DaemonSetLanguageService();
+        ManifestFile file = ManifestFile.edited("untitled:warm-up", 0, demo, null);
+        scratch.diagnostics(file);
+        for (int line : new int[] {1, 5, 12, 15, 16}) {
+            FeatureRequest request = new FeatureRequest(file, new Position(line, 8), client);
+            scratch.completion(request);
+            scratch.hover(request);
+        }
+    }
+
+    private Inventory workspaceInventory() {
+        return workspace.inventory().state().inventory();
+    }
+
+    private NodeFacts facts() {
+        return workspace.inventory().state().facts();
+    }
+}

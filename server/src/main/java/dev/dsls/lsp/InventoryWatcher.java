@@ -1,0 +1,138 @@
+package dev.dsls.lsp;
+
+import dev.dsls.diagnostics.Diagnostic;
+import dev.dsls.inventory.InventoryProblem;
+import dev.dsls.language.WorkspaceInventory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Keeps the workspace inventory current: the client watches the files where it can, the server polls
+ * them besides (clients without watching, files outside the workspace), and every reload runs on the
+ * worker thread. A reload that changes the inventory re-checks the open documents and refreshes lenses;
+ * its problems are published as diagnostics on the inventory files.
+ */
+final class InventoryWatcher {
+    private static final long POLL_MILLIS = 1000;
+
+    private final ServerSession session;
+    private final OpenDocuments documents;
+    private final Supplier<List<String>> patterns;
+    private final Set<String> problemUris = ConcurrentHashMap.newKeySet();
+    /** Completes once the first load after the handshake is done, found or not. */
+    private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
+    private volatile ScheduledFuture<?> poller;
+
+    /** @param patterns the {@code dsls.inventory} setting in force */
+    InventoryWatcher(ServerSession session, OpenDocuments documents, Supplier<List<String>> patterns) {
+        this.session = session;
+        this.documents = documents;
+        this.patterns = patterns;
+    }
+
+    /** After the handshake: register the client's watchers and start polling. */
+    void start() {
+        LanguageClient client = session.client();
+        if (session.support().watchesFiles() && client != null) {
+            List<FileSystemWatcher> watchers = new ArrayList<>();
+            watchers.add(new FileSystemWatcher(Either.forLeft("**/.dsls/inventory.{yaml,yml,json}")));
+            patterns.get().forEach(pattern -> watchers.add(new FileSystemWatcher(Either.forLeft(
+                    pattern.startsWith("/") ? pattern : "**/" + pattern))));
+            client.registerCapability(new RegistrationParams(List.of(new Registration("dsls-inventory-watch",
+                    "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers)))));
+        }
+        poller = session.worker().scheduleWithFixedDelay(this::reload, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        ScheduledFuture<?> running = poller;
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    /** Reloads on the worker thread (a save or a watched-file event arrives on the message thread). */
+    void reloadSoon() {
+        session.worker().execute(this::reload);
+    }
+
+    /**
+     * Waits briefly for the first load, so a code lens asked for right after the handshake does not say
+     * "no inventory" while the inventory is being read.
+     */
+    void awaitFirstLoad() {
+        try {
+            firstLoad.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            session.log(MessageType.Warning, "the node inventory is taking long to load; answering without waiting");
+        }
+    }
+
+    /** Re-reads the inventory if its files changed; re-checks every open document when it did. */
+    void reload() {
+        if (session.isShutdown()) {
+            return;
+        }
+        WorkspaceInventory inventory = session.service().workspace().inventory();
+        try {
+            List<String> configured = patterns.get();
+            List<Path> files = WorkspaceInventory.resolve(session.root(), configured);
+            if (files.isEmpty() && configured.isEmpty()) {
+                // The default .dsls/inventory file went away: report it and keep the last good inventory,
+                // as for a configured file, rather than silently previewing against no nodes.
+                files = inventory.state().files();
+            }
+            if (inventory.reload(files)) {
+                WorkspaceInventory.State state = inventory.state();
+                session.log(MessageType.Info, String.format("inventory: %d nodes from %s%s", state.inventory().size(),
+                        state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));
+                publishProblems(state.problems());
+                documents.recheckAll();
+                LanguageClient client = session.client();
+                if (session.support().refreshesCodeLenses() && client != null && firstLoad.isDone()) {
+                    client.refreshCodeLenses();
+                }
+            }
+        } catch (RuntimeException e) {
+            session.log(MessageType.Error, "could not reload the node inventory: " + e);
+        } finally {
+            firstLoad.complete(null);
+        }
+    }
+
+    private void publishProblems(List<InventoryProblem> problems) {
+        Map<String, List<Diagnostic>> byUri = new LinkedHashMap<>();
+        for (InventoryProblem problem : problems) {
+            byUri.computeIfAbsent(Path.of(problem.path()).toUri().toString(), uri -> new ArrayList<>())
+                    .add(Diagnostic.of(problem.severity(), problem.code(), problem.message(), problem.range()));
+        }
+        for (String stale : problemUris) {
+            if (!byUri.containsKey(stale)) {
+                documents.publishForFile(stale, List.of());
+            }
+        }
+        problemUris.clear();
+        byUri.forEach(documents::publishForFile);
+        problemUris.addAll(byUri.keySet());
+    }
+}
