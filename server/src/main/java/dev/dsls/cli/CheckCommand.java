@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors found", "1:errors found", "2:usage or I/O problem"})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, github }
 
     static final String FILE_TOO_LARGE = "yaml-file-too-large";
 
@@ -71,6 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         switch (format) {
             case json -> out.println(report.toJson());
             case sarif -> out.println(report.toSarif());
+            case github -> report.printGithub(out);
             default -> report.printText(out);
         }
         out.flush();

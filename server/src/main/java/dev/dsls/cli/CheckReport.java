@@ -47,6 +47,36 @@ final class CheckReport {
                 count(Severity.WARNING), count(Severity.WARNING) == 1 ? "" : "s", count(Severity.INFORMATION));
     }
 
+    /**
+     * GitHub Actions workflow commands, one per diagnostic ({@code ::error file=…,line=…,col=…,title=code::message}),
+     * which the runner shows as annotations on the pull request; information becomes a notice.
+     */
+    void printGithub(PrintWriter out) {
+        for (FileResult file : files) {
+            for (Diagnostic d : file.diagnostics()) {
+                Position start = d.range().start();
+                Position end = d.range().end();
+                String command = switch (d.severity()) {
+                    case ERROR -> "error";
+                    case WARNING -> "warning";
+                    case INFORMATION, HINT -> "notice";
+                };
+                out.printf("::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s%n", command,
+                        githubProperty(file.path().replace('\\', '/')), start.line() + 1, start.character() + 1,
+                        end.line() + 1, end.character() + 1, githubProperty(d.code()), githubData(d.message()));
+            }
+        }
+    }
+
+    /** Workflow command data escapes: a message may hold any text, but no raw line break. */
+    private static String githubData(String text) {
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String githubProperty(String text) {
+        return githubData(text).replace(":", "%3A").replace(",", "%2C");
+    }
+
     String toJson() {
         List<Object> fileList = new ArrayList<>();
         for (FileResult file : files) {

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,22 @@ class CheckCommandTest {
         JsonArray files = JsonParser.parseString(result.out()).getAsJsonObject().getAsJsonArray("files");
         assertEquals(1, files.size());
         assertEquals(0, files.get(0).getAsJsonObject().getAsJsonArray("diagnostics").size());
+    }
+
+    @Test
+    void githubFormatIsOneWorkflowCommandPerDiagnosticWithItsPropertiesEscaped() throws IOException {
+        Path file = temp.resolve("a,b.yaml");
+        Files.writeString(file, "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selector:\n"
+                + "    matchLabels: {app: x}\n  template:\n    metadata:\n      labels: {app: x}\n    spec:\n"
+                + "      containers:\n      - name: x\n        image: x:1\n        imagePullPolicy: Sometimes\n");
+        CliRunner.Result result = CliRunner.run("check", "--format", "github", "--disable",
+                "missing-cpu-request,missing-memory-request,missing-memory-limit,missing-cpu-limit,privilege-escalation,"
+                        + "run-as-root,writable-root-filesystem,net-raw-not-dropped,missing-readiness-probe,"
+                        + "missing-liveness-probe,missing-priority-class,automount-service-account-token", file.toString());
+        assertEquals(1, result.exitCode(), result.err());
+        assertEquals(List.of("::error file=" + file.toString().replace(",", "%2C") + ",line=15,col=26,endLine=15,"
+                + "endColumn=35,title=invalid-pull-policy::Unsupported value: \"Sometimes\": supported values:"
+                + " \"Always\", \"IfNotPresent\", \"Never\". Values are case-sensitive."), result.out().lines().toList());
     }
 
     @Test
