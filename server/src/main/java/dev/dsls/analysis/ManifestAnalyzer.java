@@ -6,11 +6,14 @@ import dev.dsls.validation.ApiValidation;
 import dev.dsls.validation.BestPractices;
 import dev.dsls.validation.SchemaCheck;
 
+import dev.dsls.diagnostics.CodeCatalog;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.diagnostics.Severity;
+import dev.dsls.diagnostics.Suggestions;
+import dev.dsls.yaml.YEntry;
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YSeq;
@@ -33,6 +36,7 @@ public final class ManifestAnalyzer {
     /** An annotation that turns one check off for one DaemonSet, as kube-linter's ignore-check does. */
     public static final String IGNORE_ANNOTATION_PREFIX = "ignore-check.dsls.dev/";
     public static final String UNSERVED_API_VERSION = "unserved-api-version";
+    public static final String UNKNOWN_IGNORE_ANNOTATION = "unknown-ignore-annotation";
 
     private static final Pattern LOOKS_LIKE_DAEMONSET = Pattern.compile("(?m)^\\s*kind\\s*:\\s*[\"']?DaemonSet\\b");
     private static final Comparator<Diagnostic> BY_POSITION = Comparator
@@ -61,6 +65,9 @@ public final class ManifestAnalyzer {
     /** The diagnostics of one document, sorted by position. */
     public List<Diagnostic> analyze(YamlFile file, YamlDocument document, CheckOptions options) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        if (isGoTemplate(file, document)) {
+            return diagnostics;
+        }
         List<ManifestObject> daemonSets = ManifestObject.daemonSets(document);
         if (daemonSets.isEmpty() && !(document.hasProblems() && looksLikeDaemonSet(file, document))) {
             return diagnostics;
@@ -83,6 +90,7 @@ public final class ManifestAnalyzer {
                     check.check(daemonSet, sink);
                 }
             }
+            reportUnknownIgnoreAnnotations(daemonSet, sink);
             Set<String> ignoredHere = ignoredCodes(daemonSet);
             for (Diagnostic diagnostic : sink.diagnostics()) {
                 if (!options.disabledCodes().contains(diagnostic.code()) && !ignoredHere.contains(diagnostic.code())) {
@@ -92,6 +100,14 @@ public final class ManifestAnalyzer {
         }
         diagnostics.sort(BY_POSITION);
         return diagnostics;
+    }
+
+    /**
+     * A Helm or other Go template ({@code {{ … }}} where YAML cannot take it) is not a manifest until it is
+     * rendered: it gets no diagnostics, rather than a syntax error per directive.
+     */
+    public static boolean isGoTemplate(YamlFile file, YamlDocument document) {
+        return document.hasProblems() && file.text().substring(document.startOffset(), document.endOffset()).contains("{{");
     }
 
     private static boolean looksLikeDaemonSet(YamlFile file, YamlDocument document) {
@@ -106,6 +122,40 @@ public final class ManifestAnalyzer {
                 daemonSet.apiVersion(), daemonSet.apiVersion()), apiVersion.range(), "apiVersion", "Decode",
                 Map.of(DataKeys.REPLACEMENT, "apps/v1"));
         sink.add(diagnostic);
+    }
+
+    /**
+     * An ignore annotation that turns nothing off: a code dsls does not have, or a misspelled prefix.
+     * Either way the finding it was meant for still shows, so say why.
+     */
+    private static void reportUnknownIgnoreAnnotations(ManifestObject daemonSet, DiagnosticSink sink) {
+        YMap metadata = daemonSet.root().map("metadata");
+        YMap annotations = metadata == null ? null : metadata.map("annotations");
+        if (annotations == null) {
+            return;
+        }
+        String prefix = IGNORE_ANNOTATION_PREFIX.substring(0, IGNORE_ANNOTATION_PREFIX.length() - 1);
+        for (YEntry entry : annotations.entries()) {
+            int slash = entry.name().indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            String code = entry.name().substring(slash + 1);
+            String given = entry.name().substring(0, slash);
+            String message = null;
+            if (given.equals(prefix) && !CodeCatalog.codes().contains(code)) {
+                String suggestion = Suggestions.closest(code, CodeCatalog.codes());
+                message = String.format("%s names no dsls check, so it turns nothing off%s", entry.name(),
+                        suggestion == null ? "; the codes are listed in the README." : "; did you mean "
+                                + IGNORE_ANNOTATION_PREFIX + suggestion + "?");
+            } else if (!given.equals(prefix) && Suggestions.closest(given, List.of(prefix)) != null) {
+                message = String.format("%s turns nothing off; did you mean %s%s?", entry.name(), IGNORE_ANNOTATION_PREFIX,
+                        code);
+            }
+            if (message != null) {
+                sink.report(Severity.WARNING, UNKNOWN_IGNORE_ANNOTATION, entry.key().range(), message);
+            }
+        }
     }
 
     private static Set<String> ignoredCodes(ManifestObject daemonSet) {

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One version of a manifest file, as the CLI read it or the editor holds it: its text, its parse (made
@@ -20,6 +22,7 @@ import java.util.List;
  * the inventory its DaemonSets are previewed against.
  */
 public final class ManifestFile {
+    private static final Pattern HELM_SOURCE = Pattern.compile("(?m)^# Source: (\\S.*)$");
     private final String uri;
     private final String path;
     private final int version;
@@ -105,6 +108,24 @@ public final class ManifestFile {
             effectiveFor = workspace;
         }
         return effective;
+    }
+
+    /**
+     * The template a document was rendered from, as {@code helm template} names it in a
+     * {@code # Source: chart/templates/x.yaml} comment at the document's start; null when there is none.
+     */
+    public String templateAt(Position position) {
+        YamlDocument document = yaml().documentAt(position);
+        if (document == null) {
+            return null;
+        }
+        Matcher source = HELM_SOURCE.matcher(text.substring(document.startOffset(), document.endOffset()));
+        return source.find() ? source.group(1).strip() : null;
+    }
+
+    /** True when some document of the file is a Go template that does not parse as YAML. */
+    public boolean hasGoTemplates() {
+        return yaml().documents().stream().anyMatch(document -> ManifestAnalyzer.isGoTemplate(yaml(), document));
     }
 
     /** Every DaemonSet of the file, in document order. */

@@ -1,15 +1,18 @@
 package dev.dsls.cli;
 
+import dev.dsls.analysis.ManifestFile;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
-import dev.dsls.inventory.Inventory;
-import dev.dsls.language.DaemonSetLanguageService;
+import dev.dsls.language.WorkspaceConfig;
 import java.io.PrintWriter;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +20,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dsls check}: the diagnostics of the editor, for CI. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = "Report what the Kubernetes API server would reject in DaemonSet manifests, plus best"
-                + " practices and (with --nodes) placement problems.",
+        description = "Report what the Kubernetes API server would reject in DaemonSet manifests, best practices and"
+                + " where each DaemonSet runs over the workspace's node inventory (.dsls/inventory.yaml) or --nodes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no errors found", "1:errors found", "2:usage or I/O problem"})
+        exitCodeList = {"0:nothing at or above --fail-on found", "1:findings at or above --fail-on (default: errors)",
+                "2:usage or I/O problem"})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif, github }
+    enum Format { text, json, sarif, github, junit }
 
     static final String FILE_TOO_LARGE = "yaml-file-too-large";
 
@@ -35,13 +39,27 @@ final class CheckCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--nodes", paramLabel = "FILE",
-            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods); adds placement"
-                    + " diagnostics. Repeatable.")
+            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
+                    + " repeatable. Without it: the workspace's (.dsls/config.yaml inventory, else .dsls/inventory.yaml).")
     List<String> nodes = new ArrayList<>();
 
     @Option(names = "--disable", paramLabel = "CODE", split = ",",
             description = "Turn off the check with this code (repeatable, or comma-separated).")
     List<String> disabled = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
+    String config;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL",
+            description = "Show findings at least this severe: error, warning or information (default: warning for"
+                    + " text, with each DaemonSet's placement; information for the other formats).")
+    String minSeverity;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding is at least this severe: error, warning, information or never"
+                    + " (report only; default: error).")
+    String failOn;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,32 +68,79 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (minSeverity != null && WorkspaceConfig.severity(minSeverity) == null) {
+            return usage(err, "--min-severity " + minSeverity + ": use error, warning or information");
+        }
+        if (failOn != null && !WorkspaceConfig.FAIL_ON.contains(failOn)) {
+            return usage(err, "--fail-on " + failOn + ": use " + String.join(", ", WorkspaceConfig.FAIL_ON));
+        }
+        CliWorkspace workspace;
         List<InputFiles.Input> inputs;
-        Inventory inventory;
         try {
-            inventory = NodeInventoryFiles.load(nodes, "check", err);
-            inputs = InputFiles.read(paths, System.in);
+            workspace = CliWorkspace.open("check", paths, config, nodes, disabled, System.in, err);
+            inputs = InputFiles.read(paths, System.in, excluded(workspace), note -> err.println("dsls check: " + note));
         } catch (InputFiles.UsageException e) {
-            err.println("dsls check: " + e.getMessage());
-            return Main.USAGE;
+            return usage(err, e.getMessage());
         }
-        DaemonSetLanguageService service = new DaemonSetLanguageService();
-        service.workspace().inventory().use(inventory, nodes.stream().map(Path::of).toList());
-        service.workspace().setDisabledChecks(disabled);
         List<CheckReport.FileResult> results = new ArrayList<>();
-        for (InputFiles.Input input : inputs) {
-            results.add(new CheckReport.FileResult(input.path(), input.tooLarge() ? List.of(tooLarge(input))
-                    : service.diagnostics(service.workspace().read(input.path(), input.bytes()))));
+        WorkspaceConfig settings = workspace.config;
+        if (!settings.problems().isEmpty()) {
+            results.add(new CheckReport.FileResult(settings.file().toString(), null, settings.problems()));
         }
+        for (InputFiles.Input input : inputs) {
+            if (input.tooLarge()) {
+                results.add(new CheckReport.FileResult(input.path(), null, List.of(tooLarge(input))));
+                continue;
+            }
+            ManifestFile file = workspace.service.workspace().read(input.path(), input.bytes());
+            results.add(new CheckReport.FileResult(input.path(), file, workspace.service.diagnostics(file)));
+            if (file.hasGoTemplates()) {
+                err.println("dsls check: " + input.path() + " holds Go template directives ({{ … }}): it is checked once"
+                        + " rendered, e.g. helm template … | dsls check -");
+            }
+        }
+        err.flush();
         CheckReport report = new CheckReport(results);
+        CheckReport shown = report.shown(workspace.minSeverity(minSeverity,
+                format == Format.text ? Severity.WARNING : Severity.INFORMATION), format == Format.text);
         switch (format) {
-            case json -> out.println(report.toJson());
-            case sarif -> out.println(report.toSarif());
-            case github -> report.printGithub(out);
-            default -> report.printText(out);
+            case json -> out.println(shown.toJson());
+            case sarif -> out.println(shown.toSarif());
+            case github -> shown.printGithub(out);
+            case junit -> out.print(shown.toJunit());
+            default -> shown.printText(out, colour());
         }
         out.flush();
-        return report.errorCount() > 0 ? Main.ERRORS_FOUND : Main.OK;
+        return report.fails(workspace.failOn(failOn)) ? Main.ERRORS_FOUND : Main.OK;
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("dsls check: " + message);
+        err.flush();
+        return Main.USAGE;
+    }
+
+    /** The workspace's exclude globs, matched against paths relative to its folder. */
+    static Predicate<Path> excluded(CliWorkspace workspace) {
+        List<PathMatcher> globs = workspace.config.exclude().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        if (globs.isEmpty() || workspace.root == null) {
+            return path -> false;
+        }
+        return path -> {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (!absolute.startsWith(workspace.root)) {
+                return false;
+            }
+            Path relative = workspace.root.relativize(absolute);
+            return globs.stream().anyMatch(glob -> glob.matches(relative));
+        };
+    }
+
+    /** Colour on a terminal, unless NO_COLOR is set (no-color.org) or the terminal is dumb. */
+    private static boolean colour() {
+        Map<String, String> env = System.getenv();
+        return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
     }
 
     static Diagnostic tooLarge(InputFiles.Input input) {

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Expands the PATH arguments of a command into manifest files: files, directories (recursively), or stdin. */
@@ -29,7 +33,12 @@ final class InputFiles {
     private InputFiles() {
     }
 
-    static List<Input> read(List<String> arguments, InputStream stdin) throws UsageException {
+    /**
+     * The inputs of the arguments, in order. Files the workspace excludes are left out; so are the
+     * templates, values and Chart.yaml of a Helm chart found in a directory, with one note per chart.
+     */
+    static List<Input> read(List<String> arguments, InputStream stdin, Predicate<Path> excluded, Consumer<String> notes)
+            throws UsageException {
         List<Input> inputs = new ArrayList<>();
         for (String argument : arguments) {
             if (argument.equals(STDIN)) {
@@ -44,15 +53,20 @@ final class InputFiles {
             }
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
-                List<Path> manifests = manifestsBelow(path);
-                if (manifests.isEmpty()) {
+                Set<Path> charts = new TreeSet<>();
+                List<Path> manifests = manifestsBelow(path, charts).stream().filter(excluded.negate()).toList();
+                charts.forEach(chart -> notes.accept(chart + " is a Helm chart: its templates are not manifests until"
+                        + " rendered; check them with helm template " + chart + " | dsls check -"));
+                if (manifests.isEmpty() && charts.isEmpty()) {
                     throw new UsageException(argument + ": no *.yaml, *.yml or *.json files in this directory");
                 }
                 for (Path manifest : manifests) {
                     inputs.add(readInput(manifest, manifest.toString()));
                 }
             } else if (Files.exists(path)) {
-                inputs.add(readInput(path, argument));
+                if (!excluded.test(path)) {
+                    inputs.add(readInput(path, argument));
+                }
             } else {
                 throw new UsageException(argument + ": no such file or directory");
             }
@@ -81,13 +95,35 @@ final class InputFiles {
         }
     }
 
-    private static List<Path> manifestsBelow(Path directory) throws UsageException {
+    private static List<Path> manifestsBelow(Path directory, Set<Path> charts) throws UsageException {
         try (Stream<Path> walk = Files.walk(directory)) {
             return walk.filter(Files::isRegularFile).filter(InputFiles::isManifestName)
-                    .filter(path -> !isHidden(directory.relativize(path))).sorted().toList();
+                    .filter(path -> !isHidden(directory.relativize(path))).sorted()
+                    .filter(path -> !isChartFile(path, charts)).toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UsageException(directory + ": cannot list: " + e.getMessage());
         }
+    }
+
+    /**
+     * A file of a Helm chart (the folder with Chart.yaml nearest above it) that is not a manifest as it
+     * stands: its templates, its subcharts, Chart.yaml and values files. The chart is recorded for a note.
+     */
+    private static boolean isChartFile(Path file, Set<Path> charts) {
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+                Path relative = dir.relativize(file);
+                String first = relative.getName(0).toString();
+                String name = file.getFileName().toString();
+                boolean chartFile = first.equals("templates") || first.equals("charts") || relative.getNameCount() == 1
+                        && (name.equals("Chart.yaml") || name.equals("Chart.lock") || name.startsWith("values"));
+                if (chartFile && first.equals("templates")) {
+                    charts.add(dir);
+                }
+                return chartFile;
+            }
+        }
+        return false;
     }
 
     /** Dot-directories (.git, .dsls, .vscode) hold tooling files, not manifests. */

@@ -4,12 +4,10 @@ import com.google.gson.JsonObject;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.analysis.ManifestFile;
-import dev.dsls.inventory.Inventory;
 import dev.dsls.language.DaemonSetLanguageService;
 import dev.dsls.preview.PreviewJson;
 import dev.dsls.preview.PreviewText;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,9 +30,14 @@ final class PreviewCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--nodes", paramLabel = "FILE",
-            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods). Repeatable. Files"
-                    + " with their own Node documents are previewed against those too (a what-if).")
+            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
+                    + " repeatable. Without it: the workspace's (.dsls/config.yaml inventory, else .dsls/inventory.yaml)."
+                    + " Files with their own Node documents are previewed against those too (a what-if).")
     List<String> nodes = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
+    String config;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -47,20 +50,20 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory declared;
+        CliWorkspace workspace;
         List<InputFiles.Input> inputs;
         try {
-            declared = NodeInventoryFiles.load(nodes, "preview", err);
-            inputs = InputFiles.read(paths, System.in);
+            workspace = CliWorkspace.open("preview", paths, config, nodes, List.of(), System.in, err);
+            inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
+                    note -> err.println("dsls preview: " + note));
         } catch (InputFiles.UsageException e) {
             err.println("dsls preview: " + e.getMessage());
             return Main.USAGE;
         }
-        DaemonSetLanguageService service = new DaemonSetLanguageService();
-        service.workspace().inventory().use(declared, nodes.stream().map(Path::of).toList());
+        DaemonSetLanguageService service = workspace.service;
         List<PreviewText.Previewed> previews = new ArrayList<>();
         long errors = 0;
-        boolean anyInventory = !declared.isEmpty();
+        boolean anyInventory = !service.workspace().inventory().state().inventory().isEmpty();
         for (InputFiles.Input input : inputs) {
             if (input.tooLarge()) {
                 printError(err, input.path(), CheckCommand.tooLarge(input));
@@ -75,7 +78,7 @@ final class PreviewCommand implements Callable<Integer> {
         }
         if (!anyInventory) {
             err.println("dsls preview: no node inventory: pass --nodes FILE (kubectl get nodes -o yaml > nodes.yaml),"
-                    + " or put kind: Node documents in the manifest file");
+                    + " add .dsls/inventory.yaml to the workspace, or put kind: Node documents in the manifest file");
             return Main.USAGE;
         }
         if (format == Format.json) {

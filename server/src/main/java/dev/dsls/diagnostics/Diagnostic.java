@@ -21,6 +21,10 @@ public record Diagnostic(Severity severity, String code, String message, Range r
         return new Diagnostic(severity, code, message, range, null, null, Map.of());
     }
 
+    public Diagnostic withSeverity(Severity newSeverity) {
+        return new Diagnostic(newSeverity, code, message, range, field, reason, data);
+    }
+
     public Diagnostic withData(Map<String, String> moreData) {
         java.util.Map<String, String> merged = new java.util.HashMap<>(data);
         merged.putAll(moreData);

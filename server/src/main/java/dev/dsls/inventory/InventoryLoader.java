@@ -38,22 +38,27 @@ public final class InventoryLoader {
         List<InventoryReader.Contents> contents = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (Path file : files) {
-            byte[] bytes;
-            try {
-                if (Files.isDirectory(file)) {
-                    throw new UnreadableException(file + ": is a directory; --nodes takes a file of Node objects");
-                }
-                bytes = Files.readAllBytes(file);
-            } catch (UnreadableException e) {
-                throw e;
-            } catch (IOException | SecurityException e) {
-                throw new UnreadableException(file + ": cannot read the node inventory: "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
-            }
-            contents.add(InventoryReader.read(file.toString(), bytes));
+            contents.add(read(file));
             paths.add(file.toString());
         }
         return combine(contents, paths);
+    }
+
+    /** Reads one inventory file; one that cannot be read at all is an exception, problems inside it are not. */
+    public static InventoryReader.Contents read(Path file) throws UnreadableException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new UnreadableException(file + ": is a directory; --nodes takes a file of Node objects");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (UnreadableException e) {
+            throw e;
+        } catch (IOException | SecurityException e) {
+            throw new UnreadableException(file + ": cannot read the node inventory: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        return InventoryReader.read(file.toString(), bytes);
     }
 
     /** Combines files already read (the editor reads them itself), in order. */

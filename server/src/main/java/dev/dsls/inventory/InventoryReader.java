@@ -84,7 +84,9 @@ public final class InventoryReader {
         KubectlYamlReader.read(text, new KubectlYamlReader.Documents() {
             @Override
             public void objects(List<YMap> objects) {
-                objects.forEach(collector::object);
+                String listKind = objects.get(0).text("kind");
+                collector.object(objects.get(0));
+                objects.subList(1, objects.size()).forEach(item -> collector.object(ObjectDecoder.withListKind(item, listKind)));
             }
 
             @Override
@@ -174,7 +176,7 @@ public final class InventoryReader {
             } else if (object.get("items") instanceof YSeq items) {
                 for (YNode item : items.items()) {
                     if (item instanceof YMap map) {
-                        object(map);
+                        object(ObjectDecoder.withListKind(map, object.text("kind")));
                     }
                 }
             }

@@ -77,7 +77,10 @@ final class JsonInventoryReader {
             String key = reader.nextName();
             if (key.equals("items") && reader.peek() == JsonToken.BEGIN_ARRAY) {
                 list = true;
-                readItems(reader, objects);
+                // The API server writes kind before items (kubectl after them, with kinds on every item).
+                String listKind = entries.stream().filter(e -> e.name().equals("kind")).map(e -> e.value().toString())
+                        .findFirst().orElse(null);
+                readItems(reader, item -> objects.accept(ObjectDecoder.withListKind(item, listKind)));
             } else if (ITEM.get(key) != null) {
                 entries.add(new YEntry(new YScalar(keyRange, key, ScalarKind.STRING, false),
                         value(reader, ITEM.get(key), keyRange)));

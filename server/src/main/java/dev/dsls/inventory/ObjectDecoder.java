@@ -1,5 +1,9 @@
 package dev.dsls.inventory;
 
+import dev.dsls.yaml.ScalarKind;
+
+import dev.dsls.yaml.YEntry;
+
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.schema.Quantity;
 import dev.dsls.yaml.Range;
@@ -40,6 +44,25 @@ public final class ObjectDecoder {
     }
 
     private ObjectDecoder() {
+    }
+
+    /**
+     * An item of a NodeList or PodList as the API server itself returns it (curl, client libraries):
+     * without kind and apiVersion, which only kubectl adds. The list's kind says what the item is.
+     */
+    public static YMap withListKind(YMap item, String listKind) {
+        String kind = "NodeList".equals(listKind) ? "Node" : "PodList".equals(listKind) ? "Pod" : null;
+        if (kind == null || item.get("kind") != null) {
+            return item;
+        }
+        List<YEntry> entries = new ArrayList<>(item.entries());
+        entries.add(new YEntry(new YScalar(item.range(), "kind", ScalarKind.STRING, false),
+                new YScalar(item.range(), kind, ScalarKind.STRING, false)));
+        if (item.get("apiVersion") == null) {
+            entries.add(new YEntry(new YScalar(item.range(), "apiVersion", ScalarKind.STRING, false),
+                    new YScalar(item.range(), "v1", ScalarKind.STRING, false)));
+        }
+        return new YMap(item.range(), entries);
     }
 
     public static boolean isNode(YMap object) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.dsls.analysis.Analysis;
 import dev.dsls.analysis.ManifestFile;
 import dev.dsls.diagnostics.Diagnostic;
+import dev.dsls.diagnostics.Severity;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryProblem;
 import dev.dsls.preview.PreviewJson;
@@ -15,6 +16,7 @@ import dev.dsls.yaml.Position;
 import dev.dsls.yaml.Range;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CompletionItem;
@@ -56,7 +58,13 @@ public final class DaemonSetLanguageService {
 
     /** Everything dsls reports for the file: syntax, API validation, best practices and placement. */
     public List<Diagnostic> diagnostics(ManifestFile file) {
-        return analysis.diagnostics(file, workspaceInventory(), workspace.disabledChecks());
+        List<Diagnostic> diagnostics = analysis.diagnostics(file, workspaceInventory(), workspace.disabledChecks());
+        Map<String, Severity> severities = workspace.config().severities();
+        if (severities.isEmpty()) {
+            return diagnostics;
+        }
+        return diagnostics.stream().map(d -> severities.containsKey(d.code()) ? d.withSeverity(severities.get(d.code())) : d)
+                .toList();
     }
 
     /** The inventory the file's DaemonSets are previewed against (the workspace's, with the file's own nodes). */

@@ -17,6 +17,7 @@ public final class Workspace {
     private final Map<String, ManifestFile> files = new ConcurrentHashMap<>();
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private volatile Set<String> disabledChecks = Set.of();
+    private volatile WorkspaceConfig config = WorkspaceConfig.NONE;
 
     /** Adds a file read from disk or stdin. */
     public ManifestFile read(String path, byte[] bytes) {
@@ -60,5 +61,14 @@ public final class Workspace {
 
     public void setDisabledChecks(Collection<String> codes) {
         disabledChecks = Set.copyOf(codes);
+    }
+
+    /** The workspace's {@code .dsls/config.yaml} (its severity overrides apply to every diagnostic). */
+    public WorkspaceConfig config() {
+        return config;
+    }
+
+    public void setConfig(WorkspaceConfig workspaceConfig) {
+        config = workspaceConfig;
     }
 }

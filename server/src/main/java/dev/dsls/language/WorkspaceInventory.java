@@ -105,7 +105,8 @@ public final class WorkspaceInventory {
         return true;
     }
 
-    private static Map<Path, Long> stamps(List<Path> files) {
+    /** Each file's modification time and size folded into one number (-1 for a missing file): a change stamp. */
+    public static Map<Path, Long> stamps(List<Path> files) {
         Map<Path, Long> stamps = new LinkedHashMap<>();
         for (Path file : files) {
             try {

@@ -1,15 +1,17 @@
 package dev.dsls.lsp;
 
 import com.google.gson.JsonElement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * The {@code dsls.*} settings in force, from initializationOptions, didChangeConfiguration, or pulled
- * with {@code workspace/configuration} where the client serves it. A change re-reads the inventory and
- * re-checks every open document.
+ * with {@code workspace/configuration} where the client serves it, over the workspace's
+ * {@code .dsls/config.yaml}. A change re-reads the inventory and re-checks every open document.
  */
 final class ConfigurationSync {
     private final ServerSession session;
@@ -34,13 +36,25 @@ final class ConfigurationSync {
         Settings old = settings;
         settings = newSettings;
         session.setTrace(newSettings.traceServer());
-        session.service().workspace().setDisabledChecks(newSettings.disabledChecks());
+        apply();
         if (!old.equals(newSettings)) {
             session.worker().execute(() -> {
                 inventory.reload();
                 documents.recheckAll();
             });
         }
+    }
+
+    /** The checks turned off: those of the settings and those of the workspace's .dsls/config.yaml. */
+    void apply() {
+        Set<String> disabled = new LinkedHashSet<>(settings.disabledChecks());
+        disabled.addAll(session.service().workspace().config().disabledChecks());
+        session.service().workspace().setDisabledChecks(disabled);
+    }
+
+    /** The inventory files in force: the dsls.inventory setting, else the configuration's inventory key. */
+    List<String> inventoryPatterns() {
+        return settings.inventory().isEmpty() ? session.service().workspace().config().inventory() : settings.inventory();
     }
 
     /** Asks the client for the {@code dsls} section; without an answer, the inventory is loaded as configured so far. */

@@ -57,7 +57,7 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
         this.session = new ServerSession(worker);
         OpenDocuments documents = new OpenDocuments(session);
         this.configuration = new ConfigurationSync(session, documents);
-        this.inventory = new InventoryWatcher(session, documents, () -> configuration.settings().inventory());
+        this.inventory = new InventoryWatcher(session, documents, configuration);
         configuration.watch(inventory);
         this.textDocuments = new DslsTextDocumentService(session, documents, inventory);
         this.workspace = new DslsWorkspaceService(session, documents, configuration, inventory);

@@ -2,6 +2,7 @@ package dev.dsls.lsp;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.inventory.InventoryProblem;
+import dev.dsls.language.WorkspaceConfig;
 import dev.dsls.language.WorkspaceInventory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.MessageType;
@@ -35,17 +35,17 @@ final class InventoryWatcher {
 
     private final ServerSession session;
     private final OpenDocuments documents;
-    private final Supplier<List<String>> patterns;
+    private final ConfigurationSync configuration;
+    private volatile Map<Path, Long> configStamps = Map.of();
     private final Set<String> problemUris = ConcurrentHashMap.newKeySet();
     /** Completes once the first load after the handshake is done, found or not. */
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private volatile ScheduledFuture<?> poller;
 
-    /** @param patterns the {@code dsls.inventory} setting in force */
-    InventoryWatcher(ServerSession session, OpenDocuments documents, Supplier<List<String>> patterns) {
+    InventoryWatcher(ServerSession session, OpenDocuments documents, ConfigurationSync configuration) {
         this.session = session;
         this.documents = documents;
-        this.patterns = patterns;
+        this.configuration = configuration;
     }
 
     /** After the handshake: register the client's watchers and start polling. */
@@ -53,8 +53,8 @@ final class InventoryWatcher {
         LanguageClient client = session.client();
         if (session.support().watchesFiles() && client != null) {
             List<FileSystemWatcher> watchers = new ArrayList<>();
-            watchers.add(new FileSystemWatcher(Either.forLeft("**/.dsls/inventory.{yaml,yml,json}")));
-            patterns.get().forEach(pattern -> watchers.add(new FileSystemWatcher(Either.forLeft(
+            watchers.add(new FileSystemWatcher(Either.forLeft("**/.dsls/{inventory,config}.{yaml,yml,json}")));
+            configuration.inventoryPatterns().forEach(pattern -> watchers.add(new FileSystemWatcher(Either.forLeft(
                     pattern.startsWith("/") ? pattern : "**/" + pattern))));
             client.registerCapability(new RegistrationParams(List.of(new Registration("dsls-inventory-watch",
                     "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers)))));
@@ -95,21 +95,23 @@ final class InventoryWatcher {
         }
         WorkspaceInventory inventory = session.service().workspace().inventory();
         try {
-            List<String> configured = patterns.get();
+            boolean configChanged = reloadConfig();
+            List<String> configured = configuration.inventoryPatterns();
             List<Path> files = WorkspaceInventory.resolve(session.root(), configured);
             if (files.isEmpty() && configured.isEmpty()) {
                 // The default .dsls/inventory file went away: report it and keep the last good inventory,
                 // as for a configured file, rather than silently previewing against no nodes.
                 files = inventory.state().files();
             }
-            if (inventory.reload(files)) {
+            if (inventory.reload(files) || configChanged) {
                 WorkspaceInventory.State state = inventory.state();
                 session.log(MessageType.Info, String.format("inventory: %d nodes from %s%s", state.inventory().size(),
                         state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));
                 publishProblems(state.problems());
                 documents.recheckAll();
                 LanguageClient client = session.client();
-                if (session.support().refreshesCodeLenses() && client != null && firstLoad.isDone()) {
+                // Also after the first load: a lens asked for before it said "no node inventory".
+                if (session.support().refreshesCodeLenses() && client != null) {
                     client.refreshCodeLenses();
                 }
             }
@@ -118,6 +120,32 @@ final class InventoryWatcher {
         } finally {
             firstLoad.complete(null);
         }
+    }
+
+    /**
+     * Reads the workspace's .dsls/config.yaml again when it changed (or appeared, or went away): its
+     * problems become diagnostics on it, its keys apply under the editor's settings.
+     */
+    private boolean reloadConfig() {
+        Path root = session.root();
+        List<Path> candidates = root == null ? List.of() : WorkspaceConfig.FILE_NAMES.stream()
+                .map(name -> root.resolve(WorkspaceConfig.DIRECTORY).resolve(name)).toList();
+        Map<Path, Long> stamps = WorkspaceInventory.stamps(candidates);
+        if (stamps.equals(configStamps)) {
+            return false;
+        }
+        configStamps = stamps;
+        WorkspaceConfig previous = session.service().workspace().config();
+        WorkspaceConfig config = WorkspaceConfig.ofRoot(root);
+        session.service().workspace().setConfig(config);
+        configuration.apply();
+        if (previous.file() != null && !previous.file().equals(config.file())) {
+            documents.publishForFile(previous.file().toUri().toString(), List.of());
+        }
+        if (config.file() != null) {
+            documents.publishForFile(config.file().toUri().toString(), config.problems());
+        }
+        return true;
     }
 
     private void publishProblems(List<InventoryProblem> problems) {

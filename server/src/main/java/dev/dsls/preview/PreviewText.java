@@ -48,6 +48,12 @@ public final class PreviewText {
 
     private static void print(PrintWriter out, Previewed preview) {
         Placement placement = preview.placement();
+        if (placement.inventory().isEmpty()) {
+            out.printf("%s: DaemonSet %s/%s: no node inventory to preview it against (--nodes FILE, or"
+                    + " .dsls/inventory.yaml in the workspace)%n", preview.path(), placement.daemonSet().namespace(),
+                    placement.daemonSet().name());
+            return;
+        }
         out.printf("%s: DaemonSet %s/%s over %d node%s%n", preview.path(), placement.daemonSet().namespace(),
                 placement.daemonSet().name(), placement.nodes().size(), placement.nodes().size() == 1 ? "" : "s");
         DaemonSetStatus status = placement.status();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -46,7 +47,8 @@ class CheckCommandTest {
         JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
         JsonObject first = json.getAsJsonArray("files").get(0).getAsJsonObject();
         assertEquals(file.toString(), first.get("path").getAsString());
-        JsonObject replicas = first.getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+        JsonObject replicas = first.getAsJsonArray("diagnostics").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(d -> d.get("code").getAsString().equals("unknown-field")).findFirst().orElseThrow();
         assertEquals("error", replicas.get("severity").getAsString());
         assertEquals("unknown-field", replicas.get("code").getAsString());
         assertEquals("spec.replicas", replicas.get("field").getAsString());

@@ -3,12 +3,16 @@ package dev.dsls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,11 +127,13 @@ class PreviewCommandTest {
     }
 
     @Test
-    void exitCodesFollowCheck() {
+    void exitCodesFollowCheck() throws IOException {
         CliRunner.Result missing = run("preview", "--nodes", "../samples/.dsls/missing.yaml", "../samples/ds.demo.yaml");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("missing.yaml: cannot read the node inventory: no such file"), missing.err());
-        CliRunner.Result noInventory = run("preview", "../samples/ds.demo.yaml");
+        Path outsideAnyWorkspace = Files.createTempDirectory("dsls-preview").resolve("ds.demo.yaml");
+        Files.copy(Path.of("../samples/ds.demo.yaml"), outsideAnyWorkspace);
+        CliRunner.Result noInventory = run("preview", outsideAnyWorkspace.toString());
         assertEquals(2, noInventory.exitCode());
         assertTrue(noInventory.err().contains("no node inventory"), noInventory.err());
         assertEquals(2, run("preview", "--nodes", INVENTORY, "--format", "yaml", "../samples/ds.demo.yaml").exitCode());
