@@ -1,7 +1,8 @@
 -- dsls for Neovim 0.8 to 0.10: the DaemonSet language server in the built-in LSP client, no plugins.
 --
 -- Use: copy this file to ~/.config/nvim/lua/dsls.lua and add `require('dsls')` to init.lua.
--- The server jar: $DSLS_JAR, else ~/.local/share/dsls/dsls.jar. Java 17+: $JAVA_HOME/bin/java, else `java`.
+-- The server: the jar at $DSLS_JAR when set, else `dsls lsp` (the release's bin/dsls on the PATH),
+-- else ~/.local/share/dsls/dsls.jar. A jar runs with $JAVA_HOME/bin/java, else `java` (Java 17+).
 -- (Neovim 0.11+: use lsp/dsls.lua instead; 0.7: dsls-0.7.lua.)
 --
 -- vim.lsp.start, called from a FileType autocmd, starts one server per workspace root and reuses it
@@ -21,15 +22,25 @@ local settings = {
   },
 }
 
--- The only place that says where the server is and how the JVM starts.
+-- The only place that says how the server starts. With $DSLS_JAR set: that jar. Else `dsls lsp` when
+-- the release's bin/dsls is on the PATH (it finds Java 17+, adds the JVM flags and a class-data-
+-- sharing archive). Else ~/.local/share/dsls/dsls.jar. A jar runs with $JAVA_HOME/bin/java or `java`
+-- and the flags of the jvm.options beside it (a build writes server/target/jvm.options), the list
+-- that bin/dsls and the VS Code extension read too.
 local jar = os.getenv('DSLS_JAR') or vim.fn.expand('~/.local/share/dsls/dsls.jar')
-local java = os.getenv('JAVA_HOME') and (os.getenv('JAVA_HOME') .. '/bin/java') or 'java'
--- The README's launch flags: serial GC from an 8 MB heap and C1 JIT only (fast start, ~55 MB
--- resident), the class-data-sharing archive the build writes next to the jar (dsls.jsa; ignored
--- when missing or stale), and JVM warnings to stderr, never to stdout, which carries LSP.
-local jvm_flags = { '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms8m', '-Xshare:auto',
-  '-XX:SharedArchiveFile=' .. jar:gsub('%.jar$', '.jsa'), '-Xlog:disable', '-Xlog:all=warning:stderr' }
-local cmd = vim.list_extend(vim.list_extend({ java }, jvm_flags), { '-jar', jar, 'lsp' })
+local use_dsls = os.getenv('DSLS_JAR') == nil and vim.fn.executable('dsls') == 1
+local function jar_cmd()
+  local java = os.getenv('JAVA_HOME') and (os.getenv('JAVA_HOME') .. '/bin/java') or 'java'
+  -- Without jvm.options, still the two flags that keep JVM warnings off stdout, which carries LSP.
+  local flags = { '-Xlog:disable', '-Xlog:all=warning:stderr' }
+  local options = vim.fn.fnamemodify(jar, ':h') .. '/jvm.options'
+  if vim.fn.filereadable(options) == 1 then
+    flags = vim.tbl_filter(function(line) return line ~= '' and line:sub(1, 1) ~= '#' end,
+      vim.tbl_map(vim.trim, vim.fn.readfile(options)))
+  end
+  return vim.list_extend(vim.list_extend({ java }, flags), { '-jar', jar, 'lsp' })
+end
+local cmd = use_dsls and { 'dsls', 'lsp' } or jar_cmd()
 
 -- The workspace root: the nearest directory with a `.dsls` folder, else the nearest with `.git`,
 -- else the file's own directory. (`.dsls` first: it holds the node inventory.)
@@ -106,8 +117,9 @@ vim.api.nvim_create_autocmd('FileType', {
   callback = function(args)
     local path = vim.api.nvim_buf_get_name(args.buf)
     if path == '' or vim.bo[args.buf].buftype ~= '' then return end -- only real files
-    if vim.fn.filereadable(jar) == 0 then
-      vim.notify('dsls: no server jar at ' .. jar .. '; set $DSLS_JAR', vim.log.levels.ERROR)
+    if not use_dsls and vim.fn.filereadable(jar) == 0 then
+      vim.notify('dsls: neither `dsls` on the PATH nor a server jar at ' .. jar .. '; set $DSLS_JAR',
+        vim.log.levels.ERROR)
       return
     end
     -- Reuses the running client of the same name and root_dir, else starts one.

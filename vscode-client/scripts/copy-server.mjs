@@ -19,6 +19,13 @@ rmSync(dest, { recursive: true, force: true });
 mkdirSync(dest, { recursive: true });
 copyFileSync(jar, join(dest, 'dsls.jar'));
 console.log(`bundled ${relative(root, jar)} (${(statSync(jar).size / 1048576).toFixed(1)} MiB)`);
+// The JVM flags every launcher uses (src/launch.ts reads them): the copy the build put next to the
+// jar, or their source when the jar comes from a build that did not copy them yet.
+const jvmOptions = [join(target, 'jvm.options'), join(root, '..', 'server', 'src', 'dist', 'jvm.options')]
+  .find((f) => existsSync(f));
+if (jvmOptions) {
+  copyFileSync(jvmOptions, join(dest, 'jvm.options'));
+}
 // The scripted LSP session the build trains its CDS archive with: the extension replays it once on
 // the user's machine to make an archive that matches the installed jar (src/cds.ts).
 const training = join(root, '..', 'server', 'src', 'build', 'cds-training-session.lsp');

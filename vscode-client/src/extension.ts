@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  CodeLensRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -14,7 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { describeNotFound, findJava, JavaNotFound } from './java';
 import { cdsArchivePath, createCdsArchive } from './cds';
-import { SERVER_JVM_FLAGS, serverJar, serverLaunch, serverTrainingSession } from './launch';
+import { serverJar, serverJvmFlags, serverLaunch, serverTrainingSession } from './launch';
 import { PlacementPanel } from './panel';
 import { CLIENT_SHOW_PLACEMENT, LspPosition, SERVER_SHOW_PLACEMENT } from './protocol';
 import { readServerSettings, settingsPayload } from './settings';
@@ -182,7 +181,7 @@ function trainCdsArchive(javaExecutable: string, jar: string, archive: string, e
   setTimeout(async () => {
     const result = await createCdsArchive({
       javaExecutable,
-      jvmFlags: SERVER_JVM_FLAGS,
+      jvmFlags: serverJvmFlags(extensionContext.extensionPath),
       jar,
       trainingSession: serverTrainingSession(extensionContext.extensionPath),
       archive,
@@ -215,10 +214,8 @@ let analysisTimer: NodeJS.Timeout | undefined;
 
 /**
  * After the server re-analysed documents: re-read the inventory summary, the status bar's and the
- * panel's placement, and the code lenses of the visible YAML editors. The lenses matter at start-up:
- * VS Code asks for them as soon as a document opens, usually before the server has read the
- * inventory, and the server does not send `workspace/codeLens/refresh` after loading it, so without
- * this the first lens would say "no node inventory" until the next edit.
+ * panel's placement. Code lenses need nothing here: the server asks for them again
+ * (`workspace/codeLens/refresh`) whenever the inventory changes, and VS Code asks after every edit.
  */
 function scheduleAnalysisRefresh(): void {
   if (analysisTimer) {
@@ -228,19 +225,6 @@ function scheduleAnalysisRefresh(): void {
     analysisTimer = undefined;
     statusBar.refreshInventory(0);
     PlacementPanel.refreshIfOpen();
-    const running = client;
-    if (!running?.isRunning()) {
-      return;
-    }
-    const lenses = running.getFeature(CodeLensRequest.method);
-    const seen = new Set<string>();
-    for (const editor of vscode.window.visibleTextEditors) {
-      const doc = editor.document;
-      if (doc.languageId === 'yaml' && !seen.has(doc.uri.toString())) {
-        seen.add(doc.uri.toString());
-        lenses.getProvider(doc)?.onDidChangeCodeLensEmitter.fire();
-      }
-    }
   }, 300);
 }
 

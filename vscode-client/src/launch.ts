@@ -4,26 +4,42 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * JVM flags for the long-lived server, kept in this one place. They favour start-up time and a
- * small footprint over peak throughput: a language server spends its life idle or parsing small
- * documents, so C1-only compilation and the serial collector are the right trade; -Xss2m leaves
- * room for the recursive walks over deeply nested YAML (the server allows 100 levels).
- *
- * `-Xlog:disable -Xlog:all=warning:stderr` comes first for a reason: HotSpot prints unified-logging
- * warnings to STDOUT by default, and stdout is the LSP channel. On Java 17, for example,
- * `-XX:+UseStringDeduplication` with the serial collector prints
- * "[warning][stringdedup] String Deduplication disabled: not supported by selected GC" there,
- * which corrupts the first message (that flag is left out for the same reason: it does nothing
- * with the serial collector before Java 18). Routing all JVM logging to stderr keeps the channel
- * clean whatever flags this list ends up with.
+ * The JVM flags live in one file, server/src/dist/jvm.options (which says why each is there): the
+ * build copies it next to the jar, the packaging script bundles it as server/jvm.options, and
+ * bin/dsls and the Neovim files read it too. These are only for a .vsix packaged without it; a unit
+ * test keeps them equal to the file.
  */
-export const SERVER_JVM_FLAGS: readonly string[] = [
+export const FALLBACK_JVM_FLAGS: readonly string[] = [
   '-Xlog:disable',
   '-Xlog:all=warning:stderr',
   '-XX:+UseSerialGC',
   '-XX:TieredStopAtLevel=1',
+  '-Xms8m',
   '-Xss2m',
 ];
+
+/** jvm.options: one flag per line; blank lines and lines starting with `#` are skipped. */
+export function parseJvmOptions(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** Where the packaging script puts the server's JVM flags inside the extension. */
+export function serverJvmOptions(extensionPath: string): string {
+  return path.join(extensionPath, 'server', 'jvm.options');
+}
+
+/** The flags of the bundled jvm.options, or FALLBACK_JVM_FLAGS when the .vsix has none. */
+export function serverJvmFlags(
+  extensionPath: string,
+  exists: (file: string) => boolean = fs.existsSync,
+  read: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
+): readonly string[] {
+  const file = serverJvmOptions(extensionPath);
+  return exists(file) ? parseJvmOptions(read(file)) : FALLBACK_JVM_FLAGS;
+}
 
 export interface ServerLaunch {
   command: string;
@@ -45,8 +61,8 @@ export function serverTrainingSession(extensionPath: string): string {
 }
 
 /**
- * The command line: fast flags, a class-data-sharing archive when there is one (it cuts start-up;
- * `-Xshare:auto` makes the JVM ignore an archive that does not match it), then the jar. The
+ * The command line: the bundled JVM flags, a class-data-sharing archive when there is one (it cuts
+ * start-up; `-Xshare:auto` makes the JVM ignore an archive that does not match it), then the jar. The
  * archive made on this machine (see cds.ts) comes first; an archive inside the extension is used
  * only if a build ever ships one that is valid at the installed path.
  */
@@ -55,8 +71,9 @@ export function serverLaunch(
   extensionPath: string,
   localCdsArchive?: string,
   exists: (file: string) => boolean = fs.existsSync,
+  read?: (file: string) => string,
 ): ServerLaunch {
-  const args = [...SERVER_JVM_FLAGS];
+  const args = [...serverJvmFlags(extensionPath, exists, read)];
   const jsa = [localCdsArchive, serverCdsArchive(extensionPath)].find((f) => f !== undefined && exists(f));
   if (jsa) {
     args.push(`-XX:SharedArchiveFile=${jsa}`, '-Xshare:auto');

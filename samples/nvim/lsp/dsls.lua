@@ -3,21 +3,33 @@
 -- Use: copy this file to ~/.config/nvim/lsp/dsls.lua and add `vim.lsp.enable('dsls')` to init.lua.
 -- Override any part without editing it, e.g.
 --   vim.lsp.config('dsls', { settings = { dsls = { inventory = { 'clusters/prod-nodes.yaml' } } } })
--- The server jar: $DSLS_JAR, else ~/.local/share/dsls/dsls.jar. Java 17+: $JAVA_HOME/bin/java, else `java`.
+-- The server: the jar at $DSLS_JAR when set, else `dsls lsp` (the release's bin/dsls on the PATH),
+-- else ~/.local/share/dsls/dsls.jar. A jar runs with $JAVA_HOME/bin/java, else `java` (Java 17+).
 --
 -- Neovim 0.11 sends the settings itself (didChangeConfiguration after initialize, and answers
 -- workspace/configuration). What it still leaves to the config: refreshing code lenses (the placement
 -- "runs on 2 of 3 nodes · excluded: …" above each DaemonSet) and a command for dsls.showPlacement,
 -- :DslsPlacement, which shows on which nodes the DaemonSet under the cursor runs and why not elsewhere.
 
--- The only place that says where the server is and how the JVM starts.
+-- The only place that says how the server starts. With $DSLS_JAR set: that jar. Else `dsls lsp` when
+-- the release's bin/dsls is on the PATH (it finds Java 17+, adds the JVM flags and a class-data-
+-- sharing archive). Else ~/.local/share/dsls/dsls.jar. A jar runs with $JAVA_HOME/bin/java or `java`
+-- and the flags of the jvm.options beside it (a build writes server/target/jvm.options), the list
+-- that bin/dsls and the VS Code extension read too.
 local jar = os.getenv('DSLS_JAR') or vim.fn.expand('~/.local/share/dsls/dsls.jar')
-local java = os.getenv('JAVA_HOME') and (os.getenv('JAVA_HOME') .. '/bin/java') or 'java'
--- The README's launch flags: serial GC from an 8 MB heap and C1 JIT only (fast start, ~55 MB
--- resident), the class-data-sharing archive the build writes next to the jar (dsls.jsa; ignored
--- when missing or stale), and JVM warnings to stderr, never to stdout, which carries LSP.
-local jvm_flags = { '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms8m', '-Xshare:auto',
-  '-XX:SharedArchiveFile=' .. jar:gsub('%.jar$', '.jsa'), '-Xlog:disable', '-Xlog:all=warning:stderr' }
+local use_dsls = os.getenv('DSLS_JAR') == nil and vim.fn.executable('dsls') == 1
+local function jar_cmd()
+  local java = os.getenv('JAVA_HOME') and (os.getenv('JAVA_HOME') .. '/bin/java') or 'java'
+  -- Without jvm.options, still the two flags that keep JVM warnings off stdout, which carries LSP.
+  local flags = { '-Xlog:disable', '-Xlog:all=warning:stderr' }
+  local options = vim.fn.fnamemodify(jar, ':h') .. '/jvm.options'
+  if vim.fn.filereadable(options) == 1 then
+    flags = vim.tbl_filter(function(line) return line ~= '' and line:sub(1, 1) ~= '#' end,
+      vim.tbl_map(vim.trim, vim.fn.readfile(options)))
+  end
+  return vim.list_extend(vim.list_extend({ java }, flags), { '-jar', jar, 'lsp' })
+end
+local cmd = use_dsls and { 'dsls', 'lsp' } or jar_cmd()
 
 -- Settings, sent as `settings.dsls`. All are optional.
 local settings = {
@@ -62,7 +74,7 @@ end
 
 ---@type vim.lsp.Config
 return {
-  cmd = vim.list_extend(vim.list_extend({ java }, jvm_flags), { '-jar', jar, 'lsp' }),
+  cmd = cmd,
   filetypes = { 'yaml' },
   -- The nearest directory with `.dsls` (it holds the node inventory) wins over the nearest `.git`.
   root_markers = { '.dsls', '.git' },

@@ -12,6 +12,7 @@ import dev.dsls.scheduling.PlacementEvaluator;
 import dev.dsls.scheduling.Reason;
 import dev.dsls.scheduling.RequiredNodeAffinity;
 import dev.dsls.scheduling.Requirement;
+import dev.dsls.scheduling.TaintToleration;
 import dev.dsls.scheduling.Toleration;
 
 import dev.dsls.diagnostics.Diagnostic;
@@ -42,13 +43,10 @@ public final class PlacementCheck implements ObjectCheck {
     public static final String UNUSED_TOLERATION = "placement-unused-toleration";
     public static final String PENDING = "placement-pending";
     public static final String SUMMARY = "placement-summary";
+    public static final String MIXED_PLATFORM = "placement-mixed-platform";
+    private static final String OS = "kubernetes.io/os";
+    private static final String ARCH = "kubernetes.io/arch";
 
-    /**
-     * Taint keys the node lifecycle controller and cloud providers put on and take off nodes as
-     * conditions change: a toleration for them matters even when no node has the taint right now.
-     */
-    private static final List<String> TRANSIENT_TAINT_PREFIXES = List.of("node.kubernetes.io/",
-            "node.cloudprovider.kubernetes.io/", "ToBeDeletedByClusterAutoscaler", "DeletionCandidateOfClusterAutoscaler");
     private static final int LISTED_NODES = 5;
 
     private final Inventory inventory;
@@ -78,6 +76,7 @@ public final class PlacementCheck implements ObjectCheck {
         }
         reportUnknownLabels(placement.daemonSet(), sink);
         reportUnusedTolerations(placement.daemonSet(), sink);
+        reportMixedPlatforms(placement, sink);
         if (!placement.pending().isEmpty()) {
             reportPending(placement, sink);
         }
@@ -183,7 +182,7 @@ public final class PlacementCheck implements ObjectCheck {
     private void reportUnusedTolerations(CompiledDaemonSet spec, DiagnosticSink sink) {
         Map<Taint, List<String>> taints = inventory.index().taints();
         for (Toleration toleration : spec.userTolerations()) {
-            if (isTransient(toleration.key())) {
+            if (TaintToleration.isTransient(toleration.key())) {
                 continue;
             }
             boolean used = taints.keySet().stream().anyMatch(toleration::toleratesTaint);
@@ -197,8 +196,45 @@ public final class PlacementCheck implements ObjectCheck {
         }
     }
 
-    private static boolean isTransient(String key) {
-        return TRANSIENT_TAINT_PREFIXES.stream().anyMatch(prefix -> !key.isEmpty() && key.startsWith(prefix));
+    /**
+     * A DaemonSet that lands on nodes of more than one OS (or CPU architecture) without choosing one: an
+     * image runs on one OS, so the pods on the others crash-loop; for the architecture only multi-arch
+     * images are spared.
+     */
+    private static void reportMixedPlatforms(Placement placement, DiagnosticSink sink) {
+        for (String label : List.of(OS, ARCH)) {
+            if (chooses(placement.daemonSet().affinity(), label)) {
+                continue;
+            }
+            Map<String, Integer> values = new java.util.TreeMap<>();
+            for (NodePlacement node : placement.nodes()) {
+                if (node.desired()) {
+                    values.merge(node.node().node().labels().getOrDefault(label, "(unlabelled)"), 1, Integer::sum);
+                }
+            }
+            if (values.size() < 2) {
+                continue;
+            }
+            String spread = String.join(", ", values.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
+            String first = values.keySet().iterator().next();
+            String message = label.equals(OS)
+                    ? String.format("This DaemonSet would run on nodes of several operating systems: %s. A container image"
+                    + " runs on one OS, so its pods fail on the others; add nodeSelector %s: %s (or the OS its image is"
+                    + " built for).", spread, OS, first)
+                    : String.format("This DaemonSet would run on nodes of several CPU architectures: %s. Unless every image"
+                    + " is multi-arch, its pods fail with exec format errors on some; add nodeSelector %s: %s, or make"
+                    + " sure the images are multi-arch.", spread, ARCH, first);
+            sink.report(Severity.WARNING, MIXED_PLATFORM, placement.daemonSet().object().headerRange(), message);
+        }
+    }
+
+    /** True when the nodeSelector or a required node affinity expression names the label. */
+    private static boolean chooses(RequiredNodeAffinity affinity, String label) {
+        if (affinity.nodeSelector().stream().anyMatch(entry -> entry.key().equals(label))) {
+            return true;
+        }
+        return affinity.terms() != null && affinity.terms().stream()
+                .anyMatch(term -> term.expressions().stream().anyMatch(requirement -> label.equals(requirement.key())));
     }
 
     private void reportPending(Placement placement, DiagnosticSink sink) {

@@ -51,7 +51,8 @@ final class AddTolerationFix implements QuickFix {
         return List.of(fix(toleration, YamlEdits.insertEntry(index, podSpec, "tolerations:\n- " + toleration)));
     }
 
+    /** Staying off the control plane is usually what is meant, so tolerating it is offered, never preferred. */
     private static Fix fix(String toleration, org.eclipse.lsp4j.TextEdit edit) {
-        return new Fix("Add the toleration " + toleration, List.of(edit));
+        return new Fix("Add the toleration " + toleration, List.of(edit), !toleration.contains("node-role.kubernetes.io/"));
     }
 }

@@ -51,7 +51,7 @@ final class CodeActionService {
         action.setKind(CodeActionKind.QuickFix);
         action.setEdit(new WorkspaceEdit(Map.of(uri, fix.edits())));
         action.setDiagnostics(List.of(LspDiagnostics.toLsp(diagnostic)));
-        action.setIsPreferred(actions.isEmpty());
+        action.setIsPreferred(fix.preferable() && actions.stream().noneMatch(CodeAction::getIsPreferred));
         actions.add(action);
     }
 }

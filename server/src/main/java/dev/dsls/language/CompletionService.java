@@ -3,6 +3,7 @@ package dev.dsls.language;
 import dev.dsls.schema.FieldDef;
 import dev.dsls.schema.FieldType;
 import dev.dsls.schema.KubernetesSchema;
+import dev.dsls.schema.NodeLabels;
 import dev.dsls.schema.TypeDef;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.TextIndex;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionItemTag;
 import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -25,6 +27,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * YAML that does not parse while the user is typing.
  */
 final class CompletionService {
+    private static final List<String> POD_SPEC = List.of("spec", "template", "spec");
+    /** Pod fields the API server rejects in a DaemonSet's template: never offered there. */
+    private static final Set<String> REJECTED_IN_DAEMON_SETS = Set.of("activeDeadlineSeconds", "ephemeralContainers");
     private static final String SKELETON = String.join("\n",
             "apiVersion: apps/v1",
             "kind: DaemonSet",
@@ -57,7 +62,7 @@ final class CompletionService {
         Range replace = new Range(new org.eclipse.lsp4j.Position(position.line(), context.wordStart()),
                 new org.eclipse.lsp4j.Position(position.line(), position.character()));
         if (context.onValue()) {
-            completeValue(context, nodes, client, replace, items);
+            completeValue(context, index, position, nodes, client, replace, items);
         } else if (context.inListItem() && context.key().isEmpty() && !context.path().isEmpty()) {
             completeListItem(context, index, position.line(), nodes, client, replace, items);
             completeKeys(context, nodes, client, replace, items);
@@ -82,10 +87,8 @@ final class CompletionService {
                 if (context.siblings().contains(label.getKey())) {
                     continue;
                 }
-                int carrying = label.getValue().values().stream().mapToInt(List::size).sum();
-                CompletionItem item = item(label.getKey(), CompletionItemKind.Property,
-                        String.format("%s · on %d of %d nodes", label.getKey(), carrying, nodes.nodeCount()),
-                        replace, quoteKey(label.getKey()) + ": ", client);
+                CompletionItem item = labelKeyItem(label.getKey(), label.getValue(), nodes, CompletionItemKind.Property,
+                        quoteKey(label.getKey()) + ": ", client, replace);
                 item.setDocumentation(doc(client, "Label values: " + String.join(", ", label.getValue().keySet().stream()
                         .map(value -> value.isEmpty() ? "\"\"" : value).toList())));
                 items.add(item);
@@ -98,8 +101,10 @@ final class CompletionService {
         TypeDef def = schema.type(type.ref());
         Set<String> present = context.siblings();
         String indent = " ".repeat(context.column());
+        boolean podSpec = context.path().equals(POD_SPEC);
         for (FieldDef field : def.fields().values()) {
-            if (present.contains(field.name()) || (context.path().isEmpty() && field.name().equals("status"))) {
+            if (present.contains(field.name()) || (context.path().isEmpty() && field.name().equals("status"))
+                    || podSpec && REJECTED_IN_DAEMON_SETS.contains(field.name())) {
                 continue;
             }
             CompletionItem item = item(field.name(), CompletionItemKind.Property, field.type().display()
@@ -120,7 +125,8 @@ final class CompletionService {
         };
     }
 
-    private void completeValue(CursorContext context, NodeFacts nodes, ClientFeatures client, Range replace,
+    private void completeValue(CursorContext context, TextIndex index, Position position, NodeFacts nodes,
+                               ClientFeatures client, Range replace,
                                List<CompletionItem> items) {
         List<String> path = context.path();
         String key = context.key();
@@ -147,8 +153,13 @@ final class CompletionService {
                     items.add(taintItem(taintKey, nodes, t -> t.key().equals(taintKey), client, replace));
                 }
             } else if (key.equals("effect")) {
-                for (String effect : List.of("NoSchedule", "PreferNoSchedule", "NoExecute")) {
-                    items.add(taintItem(effect, nodes, t -> t.effect().equals(effect), client, replace));
+                // With the toleration's key written, the effects that key's taints have, else all three.
+                String taintKey = siblingValue(index, position.line(), context.column(), "key");
+                List<String> effects = nodes.taints().stream().filter(t -> t.key().equals(taintKey))
+                        .map(NodeFacts.Taint::effect).distinct().sorted().toList();
+                for (String effect : effects.isEmpty() ? List.of("NoSchedule", "PreferNoSchedule", "NoExecute") : effects) {
+                    items.add(taintItem(effect, nodes, t -> t.effect().equals(effect)
+                            && (effects.isEmpty() || t.key().equals(taintKey)), client, replace));
                 }
                 return;
             } else if (key.equals("value")) {
@@ -192,6 +203,36 @@ final class CompletionService {
                 labelValues(key, nodes, client, replace, items);
             }
         }
+    }
+
+    /**
+     * The value of {@code key} in the same block mapping as the line (a list item's entries at the
+     * column), read by indentation so it works while the YAML does not parse; null when absent.
+     */
+    static String siblingValue(TextIndex index, int line, int column, String key) {
+        java.util.regex.Pattern entry = java.util.regex.Pattern.compile("^(- )?" + java.util.regex.Pattern.quote(key)
+                + ":\\s*[\"']?([^\"'#\\s]+)[\"']?\\s*(#.*)?$");
+        for (int direction : new int[] {-1, 1}) {
+            for (int n = line; n >= 0 && n < index.lineCount(); n += direction) {
+                String text = index.lineText(n);
+                int indent = text.length() - text.stripLeading().length();
+                boolean itemStart = text.stripLeading().startsWith("- ") && indent == column - 2;
+                if (n != line && (text.isBlank() || indent > column)) {
+                    continue;
+                }
+                if (n != line && (indent < column - 2 || indent < column && !itemStart || itemStart && direction > 0)) {
+                    break;
+                }
+                java.util.regex.Matcher found = entry.matcher(text.substring(Math.min(text.length(), itemStart ? indent : column)));
+                if (n != line && found.matches()) {
+                    return found.group(2);
+                }
+                if (itemStart && (n != line || direction < 0)) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     private static final java.util.regex.Pattern VALUES_KEY = java.util.regex.Pattern.compile("^(\\s*)(- )?values:\\s*$");
@@ -239,11 +280,26 @@ final class CompletionService {
 
     private void labelKeys(NodeFacts nodes, ClientFeatures client, Range replace, List<CompletionItem> items) {
         for (Map.Entry<String, Map<String, List<String>>> label : nodes.labels().entrySet()) {
-            int carrying = label.getValue().values().stream().mapToInt(List::size).sum();
-            items.add(item(label.getKey(), CompletionItemKind.Value,
-                    String.format("%s · on %d of %d nodes", label.getKey(), carrying, nodes.nodeCount()),
-                    replace, label.getKey(), client));
+            items.add(labelKeyItem(label.getKey(), label.getValue(), nodes, CompletionItemKind.Value, label.getKey(),
+                    client, replace));
         }
+    }
+
+    /**
+     * A node label key with how many nodes carry it. Deprecated labels (beta.kubernetes.io/os, …) come
+     * last and are marked, so a client that takes the first item never takes one.
+     */
+    private static CompletionItem labelKeyItem(String key, Map<String, List<String>> values, NodeFacts nodes,
+                                               CompletionItemKind kind, String insert, ClientFeatures client, Range replace) {
+        int carrying = values.values().stream().mapToInt(List::size).sum();
+        String deprecation = NodeLabels.DEPRECATED.get(key);
+        CompletionItem item = item(key, kind, String.format("%s · on %d of %d nodes%s", key, carrying, nodes.nodeCount(),
+                deprecation == null ? "" : " · " + deprecation), replace, insert, client);
+        item.setSortText((deprecation == null ? "0" : "1") + key);
+        if (deprecation != null) {
+            item.setTags(List.of(CompletionItemTag.Deprecated));
+        }
+        return item;
     }
 
     private void labelValues(String key, NodeFacts nodes, ClientFeatures client, Range replace,

@@ -1,6 +1,7 @@
 package dev.dsls.scheduling;
 
 import dev.dsls.inventory.Node;
+import dev.dsls.schema.NodeLabels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,9 @@ public final class NodeAffinity implements FilterPlugin<Node> {
     public NearMiss nearMiss(CompiledDaemonSet daemonSet, Node node) {
         RequiredNodeAffinity affinity = daemonSet.affinity();
         for (NearMiss candidate : labelCandidates(affinity, node)) {
+            if (NodeLabels.isWellKnown(candidate.labelKey())) {
+                continue;
+            }
             Node changed = candidate.kind() == NearMiss.Kind.SET_LABEL
                     ? node.withLabel(candidate.labelKey(), candidate.labelValue()) : node.withoutLabel(candidate.labelKey());
             if (affinity.match(changed)) {

@@ -109,12 +109,19 @@ public final class NodePlacement {
                     break;
                 }
             }
-            return found;
+            return shouldContinueRunning && daemonPods > 0 ? found.stream().map(NodePlacement::keptAnyway).toList() : found;
         }
         for (FilterPlugin<NodeInfo> filter : PlacementEvaluator.SCHEDULER_FILTERS) {
             found.addAll(filter.reasons(daemonSet, node));
         }
         return found;
+    }
+
+    /** A NoSchedule taint keeps new daemon pods off but evicts none: say that the running one stays. */
+    private static Reason keptAnyway(Reason reason) {
+        return reason.code() != ReasonCode.TAINT ? reason : new Reason(reason.code(), reason.message()
+                + "; the daemon pod already running here stays (NoSchedule evicts nothing) and counts as misscheduled",
+                reason.shortText() + " (pod kept)", reason.path());
     }
 
     /** The single change that would bring this excluded node in, or null. */

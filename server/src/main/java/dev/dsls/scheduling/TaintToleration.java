@@ -23,6 +23,14 @@ public final class TaintToleration implements FilterPlugin<Node> {
     public static final String UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
     public static final String NETWORK_UNAVAILABLE = "node.kubernetes.io/network-unavailable";
 
+    /**
+     * Taint keys the node lifecycle controller, cloud providers and the cluster autoscaler put on and take
+     * off nodes as conditions change: a toleration for them matters even when no node has the taint right
+     * now, and tolerating one just to get in is never the advice (the node is not ready, or going away).
+     */
+    private static final List<String> TRANSIENT_TAINT_PREFIXES = List.of("node.kubernetes.io/",
+            "node.cloudprovider.kubernetes.io/", "ToBeDeletedByClusterAutoscaler", "DeletionCandidateOfClusterAutoscaler");
+
     private static final List<Toleration> ALWAYS = List.of(
             automatic(NOT_READY, Taint.NO_EXECUTE),
             automatic(UNREACHABLE, Taint.NO_EXECUTE),
@@ -49,11 +57,16 @@ public final class TaintToleration implements FilterPlugin<Node> {
         return reasons(node, daemonSet.tolerations(), CompiledDaemonSet.TOLERATIONS);
     }
 
-    /** One untolerated taint: tolerate it. */
+    /** True for a taint key that comes and goes with the node's conditions (not-ready, pressure, scale-down). */
+    public static boolean isTransient(String key) {
+        return !key.isEmpty() && TRANSIENT_TAINT_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    /** One untolerated taint that is the operator's (not a condition the node is in): tolerate it. */
     @Override
     public NearMiss nearMiss(CompiledDaemonSet daemonSet, Node node) {
         List<Taint> untolerated = untolerated(node, daemonSet.tolerations());
-        if (untolerated.size() != 1) {
+        if (untolerated.size() != 1 || isTransient(untolerated.get(0).key())) {
             return null;
         }
         Taint taint = untolerated.get(0);

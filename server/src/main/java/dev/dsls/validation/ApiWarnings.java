@@ -4,6 +4,7 @@ import static dev.dsls.validation.DaemonSetSpecValidation.POD_SPEC;
 import static dev.dsls.validation.DaemonSetSpecValidation.TEMPLATE;
 import static dev.dsls.validation.FieldErrors.Where;
 
+import dev.dsls.schema.NodeLabels;
 import dev.dsls.schema.Quantity;
 import dev.dsls.yaml.YEntry;
 import dev.dsls.yaml.YMap;
@@ -22,15 +23,7 @@ import java.util.Set;
  * GetWarningsForPodTemplate): kubectl prints these as "Warning: ..." and applies the manifest.
  */
 final class ApiWarnings {
-    static final Map<String, String> DEPRECATED_NODE_LABELS = Map.of(
-            "beta.kubernetes.io/arch", "deprecated since v1.14; use \"kubernetes.io/arch\" instead",
-            "beta.kubernetes.io/os", "deprecated since v1.14; use \"kubernetes.io/os\" instead",
-            "failure-domain.beta.kubernetes.io/region",
-            "deprecated since v1.17; use \"topology.kubernetes.io/region\" instead",
-            "failure-domain.beta.kubernetes.io/zone",
-            "deprecated since v1.17; use \"topology.kubernetes.io/zone\" instead",
-            "beta.kubernetes.io/instance-type",
-            "deprecated since v1.17; use \"node.kubernetes.io/instance-type\" instead");
+    static final Map<String, String> DEPRECATED_NODE_LABELS = NodeLabels.DEPRECATED;
     private static final Map<String, String> DEPRECATED_ANNOTATIONS = Map.of(
             "scheduler.alpha.kubernetes.io/critical-pod",
             "non-functional in v1.16+; use the \"priorityClassName\" field instead",

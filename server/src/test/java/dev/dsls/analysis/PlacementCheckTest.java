@@ -30,6 +30,20 @@ class PlacementCheckTest {
     }
 
     @Test
+    void aDaemonSetOnNodesOfSeveralOperatingSystemsWithoutChoosingOneIsAWarning() {
+        Inventory mixed = inventory(node("linux-1", "kubernetes.io/os=linux,kubernetes.io/arch=amd64", ""),
+                node("linux-2", "kubernetes.io/os=linux,kubernetes.io/arch=amd64", ""),
+                node("win-1", "kubernetes.io/os=windows,kubernetes.io/arch=amd64", ""));
+        String yaml = daemonSet("");
+        Problems.assertProblems(yaml, check(yaml, mixed, PlacementCheck.MIXED_PLATFORM),
+                "DaemonSet|This DaemonSet would run on nodes of several operating systems: linux (2), windows (1). A"
+                        + " container image runs on one OS, so its pods fail on the others; add nodeSelector"
+                        + " kubernetes.io/os: linux (or the OS its image is built for).");
+        String chosen = daemonSet("nodeSelector: {kubernetes.io/os: linux}\n");
+        Problems.assertProblems(chosen, check(chosen, mixed, PlacementCheck.MIXED_PLATFORM));
+    }
+
+    @Test
     void theSummarySitsOnTheKindAndNamesTheExcludedNodes() {
         String yaml = daemonSet("");
         Problems.assertProblems(yaml, check(yaml, KIND, PlacementCheck.SUMMARY),

@@ -21,26 +21,45 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceFolder;
 
 /**
- * The end-to-end benchmark of the editing path: drives the real jar over stdio as an editor does and
+ * The end-to-end benchmark of the editing path: drives the real server over stdio as an editor does and
  * prints cold start, first diagnostics, completion and hover latency, an edit storm and peak RSS.
  * Run: {@code mvn -q -pl server package -DskipTests && mvn -q -pl server exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.dsls.benchmarks.LspBenchmark}.
+ * -Dexec.mainClass=dev.dsls.benchmarks.LspBenchmark [-Dexec.args="SERVER [REPETITIONS]"]}, where SERVER is
+ * an unpacked release's bin/dsls (as editors start the server) or a jar (default server/target/dsls.jar).
  */
 public final class LspBenchmark {
-    /** The launch the clients use: see README "The language server". */
-    static List<String> serverCommand(Path jar) {
-        Path archive = jar.resolveSibling("dsls.jsa");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xlog:disable", "-Xlog:all=warning:stderr"));
-        String extra = System.getProperty("dsls.bench.jvm", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.strip().split("\\s+")));
+    /**
+     * How the server starts: given the release's bin/dsls, through it, as editors start it (the flags of
+     * its lib/jvm.options, its class-data-sharing archive in the user's cache); given a jar, with the
+     * flags of the jvm.options beside it (server/target/jvm.options) and the build's archive
+     * (server/target/dsls.jsa, valid only for that jar). Either way on this JVM, plus -Ddsls.bench.jvm.
+     */
+    static ProcessBuilder serverProcess(Path server) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String extra = System.getProperty("dsls.bench.jvm", "").strip();
+        if (!server.toString().endsWith(".jar")) {
+            ProcessBuilder launcher = new ProcessBuilder(server.toString(), "lsp");
+            launcher.environment().put("DSLS_JAVA", java);
+            launcher.environment().put("DSLS_JAVA_OPTS", extra);
+            return launcher;
         }
+        List<String> command = new ArrayList<>(List.of(java));
+        Path options = server.resolveSibling("jvm.options");
+        if (Files.exists(options)) {
+            Files.readAllLines(options).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(command::add);
+        } else {
+            command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr")); // stdout carries LSP
+        }
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        Path archive = server.resolveSibling("dsls.jsa");
         if (Files.exists(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
         }
-        command.addAll(List.of("-jar", jar.toString(), "lsp"));
-        return command;
+        command.addAll(List.of("-jar", server.toString(), "lsp"));
+        return new ProcessBuilder(command);
     }
 
     private record Scenario(String name, String text, List<Position> positions) {
@@ -51,7 +70,7 @@ public final class LspBenchmark {
         final LspTestClient client = new LspTestClient();
 
         Server(Path jar) throws IOException {
-            process = new ProcessBuilder(serverCommand(jar)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = serverProcess(jar).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             client.connect(process.getInputStream(), process.getOutputStream());
         }
 

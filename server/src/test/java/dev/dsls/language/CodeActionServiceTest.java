@@ -108,6 +108,7 @@ class CodeActionServiceTest {
         List<CodeAction> actions = fixes(text, diagnostics, "placement-summary");
         assertEquals("Add the toleration {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}",
                 actions.get(0).getTitle());
+        assertEquals(false, actions.get(0).getIsPreferred(), "staying off the control plane is usually meant");
         String fixed = apply(text, actions.get(0));
         List<Diagnostic> after = Problems.analyze(fixed, new CheckOptions(Set.of(), List.of(new PlacementCheck(inventory, new PlacementCache()))));
         assertEquals("Placement: runs on 3 of 3 nodes.", after.stream().filter(d -> d.code().equals("placement-summary"))

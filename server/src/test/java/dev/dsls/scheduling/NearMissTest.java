@@ -57,6 +57,29 @@ class NearMissTest {
     }
 
     @Test
+    void labelsTheMachineOrCloudSetsAreNeverTheAdvice() {
+        Inventory mixed = inventory(node("win-1", "kubernetes.io/os=windows,kubernetes.io/arch=amd64", ""),
+                node("arm-1", "kubernetes.io/os=linux,kubernetes.io/arch=arm64", ""),
+                node("spare", "kubernetes.io/os=linux,kubernetes.io/arch=amd64", ""));
+        Placement placement = evaluate(daemonSet("nodeSelector: {kubernetes.io/os: linux, kubernetes.io/arch: amd64}\n"),
+                mixed);
+        assertNull(placement.node("win-1").nearMiss(), "kubectl label node win-1 kubernetes.io/os=linux would break the pod");
+        assertNull(placement.node("arm-1").nearMiss(), "an arm64 node stays arm64");
+        Placement byRole = evaluate(daemonSet("nodeSelector: {node-role.kubernetes.io/agent: \"\"}\n"), mixed);
+        assertEquals("label spare with node-role.kubernetes.io/agent= (kubectl label node spare node-role.kubernetes.io/agent=)",
+                byRole.node("spare").nearMiss().message(), "roles are the operator's choice");
+    }
+
+    @Test
+    void transientConditionTaintsAreNeverToBeTolerated() {
+        Inventory notReady = inventory(node("sick", "zone=z1", "node.kubernetes.io/not-ready:NoSchedule"),
+                node("leaving", "zone=z1", "ToBeDeletedByClusterAutoscaler=1700000000:NoSchedule"));
+        Placement placement = evaluate(daemonSet(""), notReady);
+        assertNull(placement.node("sick").nearMiss());
+        assertNull(placement.node("leaving").nearMiss());
+    }
+
+    @Test
     void aTemplateNodeNameLeavesNoNearMiss() {
         Placement placement = evaluate(daemonSet("nodeName: plain\n"), NODES);
         assertEquals(java.util.List.of("plain"), Fixtures.running(placement));

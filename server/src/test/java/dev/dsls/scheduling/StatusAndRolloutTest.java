@@ -52,6 +52,9 @@ class StatusAndRolloutTest {
         // desired a,b,c; current a,b,c; ready a,b; available a (b ready 10s < 30s); updated a; misscheduled tainted
         assertEquals(new DaemonSetStatus(3, 3, 2, 1, 1, 1, 2), placement.status());
         assertEquals(2, placement.node("b").daemonPods());
+        assertEquals("node has the taint x:NoSchedule and the pod template does not tolerate it; the daemon pod already"
+                + " running here stays (NoSchedule evicts nothing) and counts as misscheduled",
+                placement.node("tainted").reasons().get(0).message());
     }
 
     @Test
