@@ -43,6 +43,11 @@ final class PreviewCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--nodes-shown", paramLabel = "N", defaultValue = "" + PreviewText.NODES_SHOWN,
+            description = "List each node when the inventory has at most N (default: ${DEFAULT-VALUE}); more are"
+                    + " grouped by outcome and reason, with counts.")
+    int nodesShown;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -85,7 +90,7 @@ final class PreviewCommand implements Callable<Integer> {
             List<JsonObject> objects = previews.stream().map(p -> PreviewJson.daemonSet(p.placement(), p.path())).toList();
             out.println(PreviewJson.toText(PreviewJson.document(objects)));
         } else {
-            PreviewText.print(out, previews);
+            PreviewText.print(out, previews, nodesShown);
         }
         out.flush();
         err.flush();

@@ -155,6 +155,7 @@ public final class ObjectDecoder {
                 "true".equals(spec.text("hostNetwork")),
                 quantities(spec.map("overhead"), owner, "spec.overhead"),
                 quantities(resources == null ? null : resources.map("requests"), owner, "spec.resources.requests"),
+                quantities(resources == null ? null : resources.map("limits"), owner, "spec.resources.limits"),
                 spec.text("nodeName"), affinityTargetNode(spec));
     }
 

@@ -10,20 +10,25 @@ import java.util.Map;
  * bound or aimed.
  *
  * @param podRequests        pod-level {@code spec.resources.requests} (empty when unset)
+ * @param podLimits          pod-level {@code spec.resources.limits} (empty when unset): missing pod-level
+ *                           requests default to them before scheduling
  * @param nodeName           {@code spec.nodeName}, or "" when unbound
  * @param affinityTargetNode the node a single {@code matchFields metadata.name In [x]} term aims at (how the
  *                           DaemonSet controller pins its pods), or "" ; upstream's GetTargetNodeName reads it
  */
 public record PodSpec(List<Container> containers, List<Container> initContainers, boolean hostNetwork,
-                      Map<String, Quantity> overhead, Map<String, Quantity> podRequests, String nodeName,
+                      Map<String, Quantity> overhead, Map<String, Quantity> podRequests,
+                      Map<String, Quantity> podLimits, String nodeName,
                       String affinityTargetNode) {
-    public static final PodSpec EMPTY = new PodSpec(List.of(), List.of(), false, Map.of(), Map.of(), "", "");
+    public static final PodSpec EMPTY = new PodSpec(List.of(), List.of(), false, Map.of(), Map.of(), Map.of(), "",
+            "");
 
     public PodSpec {
         containers = List.copyOf(containers);
         initContainers = List.copyOf(initContainers);
         overhead = Map.copyOf(overhead);
         podRequests = Map.copyOf(podRequests);
+        podLimits = Map.copyOf(podLimits);
         nodeName = nodeName == null ? "" : nodeName;
         affinityTargetNode = affinityTargetNode == null ? "" : affinityTargetNode;
     }

@@ -142,6 +142,19 @@ public final class Resources {
             return CPU.equals(resource) ? quantity.milliValue() : quantity.value();
         }
 
+        /**
+         * The amount an exact sum stands for, rounded up once as SetMaxResource does with
+         * Quantity.MilliValue (cpu) and Quantity.Value (the rest); beyond the long range it clamps.
+         */
+        public static long amount(String resource, java.math.BigDecimal exact) {
+            java.math.BigDecimal scaled = CPU.equals(resource) ? exact.movePointRight(3) : exact;
+            java.math.BigInteger whole = scaled.setScale(0, java.math.RoundingMode.CEILING).toBigInteger();
+            if (whole.bitLength() >= 64) {
+                return whole.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+            }
+            return whole.longValue();
+        }
+
         public Accumulator set(String resource, Quantity quantity) {
             return set(resource, amount(resource, quantity));
         }

@@ -3,6 +3,7 @@ package dev.dsls.preview;
 import dev.dsls.scheduling.NodePlacement;
 import dev.dsls.scheduling.Placement;
 import dev.dsls.scheduling.Reason;
+import dev.dsls.scheduling.ReasonCode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,10 @@ public final class PlacementSummary {
         return out.toString();
     }
 
-    /** "a (why), b (why)" for a few nodes, else "N nodes (why), M nodes (why)" grouped by first reason. */
+    /**
+     * "a (why), b (why)" for a few nodes, else what keeps them out with how many nodes each, largest
+     * first: "4,980 by nodeSelector disktype=ssd, 3 by taint node-role.kubernetes.io/control-plane:NoSchedule".
+     */
     public static String describe(List<NodePlacement> nodes) {
         List<String> parts = new ArrayList<>();
         if (nodes.size() <= LISTED) {
@@ -45,15 +49,32 @@ public final class PlacementSummary {
         }
         Map<String, Integer> groups = new LinkedHashMap<>();
         for (NodePlacement node : nodes) {
-            groups.merge(firstReason(node), 1, Integer::sum);
+            groups.merge(group(node), 1, Integer::sum);
         }
         groups.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(LISTED)
-                .forEach(group -> parts.add(group.getValue() + " node" + (group.getValue() == 1 ? "" : "s")
-                        + " (" + group.getKey() + ")"));
+                .forEach(group -> parts.add(String.format("%,d by %s", group.getValue(), group.getKey())));
         if (groups.size() > LISTED) {
-            parts.add("…");
+            int rest = groups.values().stream().sorted((a, b) -> b - a).skip(LISTED).mapToInt(Integer::intValue).sum();
+            parts.add(String.format("%,d for %d other reasons", rest, groups.size() - LISTED));
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * What keeps a node out, the same for every node it keeps out: the first reason's short text without
+     * the node's own figures ("cpu 500m", not "cpu 500m > 100m free").
+     */
+    static String group(NodePlacement node) {
+        List<Reason> reasons = node.reasons();
+        if (reasons.isEmpty()) {
+            return "no reason";
+        }
+        Reason first = reasons.get(0);
+        if (first.code() == ReasonCode.POD_COUNT) {
+            return "pod count (status.allocatable.pods)";
+        }
+        int figures = first.shortText().indexOf(" > ");
+        return figures < 0 ? first.shortText() : first.shortText().substring(0, figures);
     }
 
     private static String firstReason(NodePlacement node) {

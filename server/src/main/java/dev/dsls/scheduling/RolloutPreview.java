@@ -46,7 +46,8 @@ public record RolloutPreview(String strategy, Integer maxUnavailable, Integer ma
         }
         int perWave = maxSurge > 0 ? maxSurge : maxUnavailable;
         int waves = desired == 0 ? 0 : perWave <= 0 ? 0 : (desired + perWave - 1) / perWave;
-        String note = maxSurge > 0
+        // One text for every view: with no node desired the strategy's pace says nothing.
+        String note = desired == 0 ? "no node is desired, so there is nothing to roll out" : maxSurge > 0
                 ? String.format("up to %d new pod%s start beside the old ones at a time; an old pod is deleted once its"
                 + " replacement is available", maxSurge, maxSurge == 1 ? "" : "s")
                 : String.format("up to %d node%s at a time lose their old pod before the new one starts", maxUnavailable,

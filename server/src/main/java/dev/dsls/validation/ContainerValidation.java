@@ -10,6 +10,7 @@ import static dev.dsls.validation.ValidationCodes.INIT_CONTAINER_FIELD;
 import static dev.dsls.validation.ValidationCodes.INVALID_CONTAINER_NAME;
 import static dev.dsls.validation.ValidationCodes.INVALID_PORT;
 import static dev.dsls.validation.ValidationCodes.INVALID_PULL_POLICY;
+import static dev.dsls.validation.ValidationCodes.INVALID_RESIZE_POLICY;
 import static dev.dsls.validation.ValidationCodes.INVALID_TERMINATION_MESSAGE_POLICY;
 import static dev.dsls.validation.ValidationCodes.INVALID_VOLUME_MOUNT;
 import static dev.dsls.validation.ValidationCodes.MISSING_CONTAINERS;
@@ -20,20 +21,33 @@ import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YamlPath;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** validateContainers, validateInitContainers and validateContainerCommon (core validation). */
+/**
+ * validateContainers, validateInitContainers and validateContainerCommon (core validation), with
+ * the container restart rules of 1.35+ (ContainerRestartRules is beta and on by default): a regular
+ * container may set restartPolicy Always, OnFailure or Never, an init container Always (a sidecar),
+ * OnFailure or Never, and restartPolicyRules need an explicit restartPolicy.
+ */
 final class ContainerValidation {
     static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
     static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
     static final List<String> MOUNT_PROPAGATIONS = List.of("Bidirectional", "HostToContainer", "None");
+    /** supportedContainerRestartPolicies, sorted as sets.List prints them. */
+    static final List<String> CONTAINER_RESTART_POLICIES = List.of("Always", "Never", "OnFailure");
+    static final int MAX_RESTART_POLICY_RULES = 20;
+    static final int MAX_EXIT_CODES = 255;
+    private static final List<String> RESIZE_RESOURCES = List.of("cpu", "memory");
+    private static final List<String> RESIZE_RESTART_POLICIES = List.of("NotRequired", "RestartContainer");
 
     private ContainerValidation() {
     }
 
-    static void validateContainers(YMap podSpec, Map<String, YMap> volumes, FieldErrors errors) {
+    static void validateContainers(YMap podSpec, Map<String, YMap> volumes, Set<String> podClaimNames,
+                                   FieldErrors errors) {
         YamlPath path = POD_SPEC.field("containers");
         List<YNode> containers = Fields.items(podSpec, "containers");
         if (containers.isEmpty()) {
@@ -49,7 +63,7 @@ final class ContainerValidation {
                 continue;
             }
             YamlPath containerPath = path.index(i);
-            validateContainerCommon(container, volumes, !Fields.isFalse(podSpec, "hostUsers"), containerPath, errors);
+            validateContainerCommon(podSpec, container, volumes, podClaimNames, containerPath, errors);
             String name = Fields.string(container, "name");
             if (name != null && !names.add(name)) {
                 errors.duplicate(DUPLICATE_CONTAINER_NAME, Where.at(containerPath.field("name")), GoFormat.quote(name),
@@ -58,20 +72,18 @@ final class ContainerValidation {
             ProbeValidation.validateLifecycle(Fields.map(container, "lifecycle"), gracePeriod,
                     containerPath.field("lifecycle"), errors);
             ProbeValidation.validateProbes(container, gracePeriod, containerPath, errors);
-            if (Fields.isSet(container, "restartPolicy")) {
-                errors.forbidden(CONTAINER_RESTART_POLICY, Where.at(containerPath.field("restartPolicy")).onKey(),
-                        "may not be set for non-init containers", "Remove it: only init containers (as sidecars)"
-                                + " take restartPolicy: Always.");
-            }
+            validateContainerRestartPolicy(container, containerPath, errors);
         }
         accumulateUniqueHostPorts(containers, path, 0, errors);
     }
 
     /**
      * validateInitContainers: common checks, names unique across init and regular containers, host
-     * ports checked per init container (they run one after another), and probes only for sidecars.
+     * ports checked per init container (they run one after another), probes only for sidecars, and
+     * validateInitContainerRestartPolicy.
      */
-    static void validateInitContainers(YMap podSpec, Map<String, YMap> volumes, FieldErrors errors) {
+    static void validateInitContainers(YMap podSpec, Map<String, YMap> volumes, Set<String> podClaimNames,
+                                       FieldErrors errors) {
         YamlPath path = POD_SPEC.field("initContainers");
         Set<String> names = new HashSet<>();
         for (YNode container : Fields.items(podSpec, "containers")) {
@@ -88,17 +100,9 @@ final class ContainerValidation {
                 continue;
             }
             YamlPath containerPath = path.index(i);
-            validateContainerCommon(container, volumes, !Fields.isFalse(podSpec, "hostUsers"), containerPath, errors);
-            boolean sidecar = false;
-            String restartPolicy = Fields.string(container, "restartPolicy");
-            if (restartPolicy != null && Fields.isSet(container, "restartPolicy")) {
-                sidecar = restartPolicy.equals("Always");
-                if (!sidecar) {
-                    errors.notSupported(CONTAINER_RESTART_POLICY, Where.at(containerPath.field("restartPolicy")),
-                            GoFormat.quote(restartPolicy), List.of("Always"), "Use Always for a sidecar, or remove"
-                                    + " restartPolicy for a plain init container.");
-                }
-            }
+            validateContainerCommon(podSpec, container, volumes, podClaimNames, containerPath, errors);
+            validateInitContainerRestartPolicy(container, containerPath, errors);
+            boolean sidecar = "Always".equals(Fields.string(container, "restartPolicy"));
             String name = Fields.string(container, "name");
             if (name != null && names.contains(name)) {
                 errors.duplicate(DUPLICATE_CONTAINER_NAME, Where.at(containerPath.field("name")), GoFormat.quote(name),
@@ -121,12 +125,108 @@ final class ContainerValidation {
                                         + " to a regular container.");
                     }
                 }
+                // A plain init container runs to completion: resizing it in place cannot restart it.
+                List<YNode> resizePolicy = Fields.items(container, "resizePolicy");
+                for (int j = 0; j < resizePolicy.size(); j++) {
+                    String restartPolicy = Fields.string(Fields.map(resizePolicy.get(j)), "restartPolicy");
+                    if ("RestartContainer".equals(restartPolicy)) {
+                        errors.invalidString(INVALID_RESIZE_POLICY, Where.at(containerPath.field("resizePolicy")
+                                        .index(j).field("restartPolicy")), restartPolicy, "must not be set to"
+                                        + " 'RestartContainer' for non-sidecar initContainers",
+                                "Use NotRequired, or make it a sidecar with restartPolicy: Always.");
+                    }
+                }
             }
         }
     }
 
-    private static void validateContainerCommon(YMap container, Map<String, YMap> volumes, boolean hostUsers,
-                                                YamlPath path, FieldErrors errors) {
+    /**
+     * validateInitContainerRestartPolicy: without a restartPolicy, restartPolicyRules are Required
+     * to come with one; a sidecar (Always) takes no rules (RestartAllContainersOnContainerExits is
+     * alpha); OnFailure and Never go through validateContainerRestartPolicy.
+     */
+    private static void validateInitContainerRestartPolicy(YMap container, YamlPath path, FieldErrors errors) {
+        List<YNode> rules = Fields.items(container, "restartPolicyRules");
+        if (!Fields.isSet(container, "restartPolicy")) {
+            if (!rules.isEmpty()) {
+                errors.required(CONTAINER_RESTART_POLICY, Where.at(path.field("restartPolicy")), "must specify"
+                        + " restartPolicy when restart rules are used", "Add restartPolicy (Never or OnFailure)"
+                        + " next to restartPolicyRules.");
+            }
+            return;
+        }
+        if ("Always".equals(Fields.string(container, "restartPolicy"))) {
+            if (Fields.isSet(container, "restartPolicyRules") && !rules.isEmpty()) {
+                errors.forbidden(CONTAINER_RESTART_POLICY, Where.at(path.field("restartPolicyRules")).onKey(),
+                        "restartPolicyRules are not allowed for init containers with restart policy Always",
+                        "A sidecar always restarts: remove restartPolicyRules.");
+            }
+            return;
+        }
+        validateContainerRestartPolicy(container, path, errors);
+    }
+
+    /**
+     * validateContainerRestartPolicy: restartPolicy one of Always, Never, OnFailure (Required when
+     * restartPolicyRules are given); at most 20 rules, each with action Restart and exitCodes whose
+     * operator is In or NotIn and whose values are at most 255.
+     */
+    private static void validateContainerRestartPolicy(YMap container, YamlPath path, FieldErrors errors) {
+        List<YNode> rules = Fields.items(container, "restartPolicyRules");
+        YamlPath policyPath = path.field("restartPolicy");
+        if (!Fields.isSet(container, "restartPolicy")) {
+            if (rules.isEmpty()) {
+                return;
+            }
+            errors.required(CONTAINER_RESTART_POLICY, Where.at(policyPath), "must specify restartPolicy when restart"
+                    + " rules are used", "Add restartPolicy (Never, OnFailure or Always) next to restartPolicyRules.");
+        } else {
+            String policy = Fields.string(container, "restartPolicy");
+            if (policy != null && !CONTAINER_RESTART_POLICIES.contains(policy)) {
+                String suggestion = dev.dsls.diagnostics.Suggestions.closest(policy, CONTAINER_RESTART_POLICIES);
+                errors.notSupported(CONTAINER_RESTART_POLICY, Where.at(policyPath), GoFormat.quote(policy),
+                        CONTAINER_RESTART_POLICIES, suggestion != null ? "Did you mean " + suggestion + "?"
+                                : "Values are case-sensitive.");
+            }
+        }
+        YamlPath rulesPath = path.field("restartPolicyRules");
+        if (rules.size() > MAX_RESTART_POLICY_RULES) {
+            errors.tooMany(CONTAINER_RESTART_POLICY, Where.at(rulesPath).onKey(), rules.size(), MAX_RESTART_POLICY_RULES,
+                    "Merge rules with the same action.");
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            YMap rule = Fields.map(rules.get(i));
+            if (rule == null) {
+                continue;
+            }
+            YamlPath rulePath = rulesPath.index(i);
+            String action = Fields.string(rule, "action");
+            if (action != null && !action.equals("Restart")) {
+                errors.notSupported(CONTAINER_RESTART_POLICY, Where.at(rulePath.field("action")), GoFormat.quote(action),
+                        List.of("Restart"), "Restart is the only action.");
+            }
+            if (!Fields.isSet(rule, "exitCodes")) {
+                errors.required(CONTAINER_RESTART_POLICY, Where.at(rulePath.field("exitCodes")), "must be specified",
+                        "Add exitCodes: {operator: In, values: [...]}.");
+                continue;
+            }
+            YMap exitCodes = Fields.map(rule, "exitCodes");
+            String operator = Fields.string(exitCodes, "operator");
+            if (exitCodes != null && operator != null && !operator.equals("In") && !operator.equals("NotIn")) {
+                errors.notSupported(CONTAINER_RESTART_POLICY, Where.at(rulePath.field("exitCodes").field("operator")),
+                        GoFormat.quote(operator), List.of("In", "NotIn"), "Operators are case-sensitive.");
+            }
+            int values = Fields.items(exitCodes, "values").size();
+            if (values > MAX_EXIT_CODES) {
+                errors.tooMany(CONTAINER_RESTART_POLICY, Where.at(rulePath.field("exitCodes").field("values")).onKey(),
+                        values, MAX_EXIT_CODES, "List fewer exit codes, or use NotIn.");
+            }
+        }
+    }
+
+    private static void validateContainerCommon(YMap podSpec, YMap container, Map<String, YMap> volumes,
+                                                Set<String> podClaimNames, YamlPath path, FieldErrors errors) {
+        boolean hostUsers = !Fields.isFalse(podSpec, "hostUsers");
         String name = Fields.string(container, "name");
         if (name != null && name.isEmpty()) {
             errors.required(INVALID_CONTAINER_NAME, Where.at(path.field("name")), "", "Name the container"
@@ -151,7 +251,10 @@ final class ContainerValidation {
         validateContainerPorts(Fields.items(container, "ports"), path.field("ports"), errors);
         EnvValidation.validateEnv(Fields.items(container, "env"), path.field("env"), errors);
         EnvValidation.validateEnvFrom(Fields.items(container, "envFrom"), path.field("envFrom"), errors);
-        validateVolumeMounts(container, volumes, path, errors);
+        Map<String, String> devices = pathsByName(Fields.items(container, "volumeDevices"), "devicePath");
+        validateVolumeMounts(container, volumes, devices, path, errors);
+        validateVolumeDevices(container, volumes, pathsByName(Fields.items(container, "volumeMounts"), "mountPath"),
+                path, errors);
         String pullPolicy = Defaults.imagePullPolicy(container);
         if (pullPolicy != null && !PULL_POLICIES.contains(pullPolicy)) {
             String suggestion = dev.dsls.diagnostics.Suggestions.closest(pullPolicy, PULL_POLICIES);
@@ -160,9 +263,138 @@ final class ContainerValidation {
                             : "Values are case-sensitive.");
         }
         ResourceValidation.validateResourceRequirements(Fields.map(container, "resources"), path.field("resources"),
-                errors);
+                podClaimNames, errors);
+        validateResizePolicy(container, path.field("resizePolicy"), Defaults.restartPolicy(podSpec), errors);
         SecurityContextValidation.validateSecurityContext(Fields.map(container, "securityContext"),
                 path.field("securityContext"), hostUsers, errors);
+    }
+
+    /**
+     * validateResizePolicy: each resource (cpu or memory) once, with restartPolicy NotRequired or
+     * RestartContainer (only NotRequired when the pod's restartPolicy is Never). Quirks kept from
+     * upstream: all but the duplicate are printed at {@code resizePolicy} without an index, and the
+     * resource name is printed unquoted (core.ResourceName is a fmt.Stringer).
+     */
+    private static void validateResizePolicy(YMap container, YamlPath path, String podRestartPolicy,
+                                             FieldErrors errors) {
+        List<YNode> policies = Fields.items(container, "resizePolicy");
+        Set<String> resources = new HashSet<>();
+        for (int i = 0; i < policies.size(); i++) {
+            YMap policy = Fields.map(policies.get(i));
+            String resourceName = Fields.string(policy, "resourceName");
+            String restartPolicy = Fields.string(policy, "restartPolicy");
+            if (policy == null || resourceName == null || restartPolicy == null) {
+                continue;
+            }
+            YamlPath itemPath = path.index(i);
+            if (!resources.add(resourceName)) {
+                errors.duplicate(INVALID_RESIZE_POLICY, Where.printedAs(itemPath.toString(),
+                        itemPath.field("resourceName")), resourceName, "List each resource once.");
+            }
+            Where resourceWhere = Where.printedAs(path.toString(), itemPath.field("resourceName"));
+            if (resourceName.isEmpty()) {
+                errors.required(INVALID_RESIZE_POLICY, resourceWhere, "", "Name the resource: cpu or memory.");
+            } else if (!RESIZE_RESOURCES.contains(resourceName)) {
+                errors.notSupported(INVALID_RESIZE_POLICY, resourceWhere, resourceName, RESIZE_RESOURCES,
+                        "Only cpu and memory can be resized in place.");
+            }
+            Where restartWhere = Where.printedAs(path.toString(), itemPath.field("restartPolicy"));
+            if (restartPolicy.isEmpty()) {
+                errors.required(INVALID_RESIZE_POLICY, restartWhere, "", "Use NotRequired or RestartContainer.");
+            } else if (!RESIZE_RESTART_POLICIES.contains(restartPolicy)) {
+                errors.notSupported(INVALID_RESIZE_POLICY, restartWhere, GoFormat.quote(restartPolicy),
+                        RESIZE_RESTART_POLICIES, "Values are case-sensitive.");
+            }
+            if ("Never".equals(podRestartPolicy) && !restartPolicy.equals("NotRequired")) {
+                errors.invalidString(INVALID_RESIZE_POLICY, restartWhere, restartPolicy, "must be 'NotRequired' when"
+                        + " pod `restartPolicy` is 'Never'", "Use NotRequired.");
+            }
+        }
+    }
+
+    /** GetVolumeMountMap / GetVolumeDeviceMap: name to path, the last entry of a name winning. */
+    private static Map<String, String> pathsByName(List<YNode> entries, String pathField) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (YNode entry : entries) {
+            YMap map = Fields.map(entry);
+            String name = Fields.string(map, "name");
+            String path = Fields.string(map, pathField);
+            if (map != null && name != null && path != null) {
+                paths.put(name, path);
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * ValidateVolumeDevices: a block device names a persistentVolumeClaim or ephemeral volume, once,
+     * at a unique devicePath without '..', and neither the name nor the path is also a volumeMount.
+     */
+    private static void validateVolumeDevices(YMap container, Map<String, YMap> volumes, Map<String, String> mounts,
+                                              YamlPath containerPath, FieldErrors errors) {
+        YamlPath path = containerPath.field("volumeDevices");
+        List<YNode> devices = Fields.items(container, "volumeDevices");
+        Set<String> devicePaths = new HashSet<>();
+        Set<String> deviceNames = new HashSet<>();
+        for (int i = 0; i < devices.size(); i++) {
+            YMap device = Fields.map(devices.get(i));
+            String name = Fields.string(device, "name");
+            String devicePath = Fields.string(device, "devicePath");
+            if (device == null || name == null || devicePath == null) {
+                continue;
+            }
+            YamlPath devicePathNode = path.index(i);
+            Where nameWhere = Where.at(devicePathNode.field("name"));
+            Where pathWhere = Where.at(devicePathNode.field("devicePath"));
+            YMap volume = volumes.get(name);
+            if (name.isEmpty()) {
+                errors.required(INVALID_VOLUME_MOUNT, nameWhere, "", "Name the volume to attach as a block device.");
+            }
+            if (deviceNames.contains(name)) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, nameWhere, name, "must be unique", "Attach each volume once.");
+            }
+            if (volume != null && !Fields.isSet(volume, "persistentVolumeClaim") && !Fields.isSet(volume, "ephemeral")) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, nameWhere, name, "can only use volume source type of"
+                        + " PersistentVolumeClaim or Ephemeral for block mode", "Mount other volumes with volumeMounts.");
+            }
+            if (volume == null) {
+                errors.notFound(MISSING_VOLUME, nameWhere, GoFormat.quote(name), "Add a persistentVolumeClaim or"
+                        + " ephemeral volume named " + GoFormat.quote(name) + " (or fix the errors reported on it).");
+            }
+            if (devicePath.isEmpty()) {
+                errors.required(INVALID_VOLUME_MOUNT, pathWhere, "", "Give the device path inside the container.");
+            }
+            if (devicePaths.contains(devicePath)) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, pathWhere, devicePath, "must be unique",
+                        "Give each device its own path.");
+            }
+            if (!devicePath.isEmpty() && hasBacksteps(devicePath)) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, pathWhere, devicePath, "can not contain backsteps ('..')",
+                        "Write the path without '..'.");
+            } else {
+                devicePaths.add(devicePath);
+            }
+            if (mounts.containsKey(name)) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, nameWhere, name, "must not already exist in volumeMounts",
+                        "A volume is either mounted or attached as a device.");
+            }
+            if (mounts.containsValue(devicePath)) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, pathWhere, devicePath, "must not already exist as a path in"
+                        + " volumeMounts", "Use a path no volumeMount uses.");
+            }
+            if (!name.isEmpty()) {
+                deviceNames.add(name);
+            }
+        }
+    }
+
+    private static boolean hasBacksteps(String path) {
+        for (String part : path.replace('\\', '/').split("/", -1)) {
+            if (part.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** validateContainerPorts: names are IANA service names unique in the container; ports in range. */
@@ -250,8 +482,8 @@ final class ContainerValidation {
      * subPath or subPathExpr (not both), and a known mountPropagation. Quirk: subPath, subPathExpr
      * and mountPropagation errors are printed without the mount's index.
      */
-    private static void validateVolumeMounts(YMap container, Map<String, YMap> volumes, YamlPath containerPath,
-                                             FieldErrors errors) {
+    private static void validateVolumeMounts(YMap container, Map<String, YMap> volumes, Map<String, String> devices,
+                                             YamlPath containerPath, FieldErrors errors) {
         YamlPath path = containerPath.field("volumeMounts");
         List<YNode> mounts = Fields.items(container, "volumeMounts");
         Set<String> mountPaths = new HashSet<>();
@@ -286,6 +518,14 @@ final class ContainerValidation {
                     errors.invalidString(INVALID_VOLUME_MOUNT, Where.at(mountPath.field("mountPath")), target,
                             "must be unique", "Mount each path once.");
                 }
+                if (devices.containsValue(target)) {
+                    errors.invalidString(INVALID_VOLUME_MOUNT, Where.at(mountPath.field("mountPath")), target,
+                            "must not already exist as a path in volumeDevices", "Use a path no volumeDevice uses.");
+                }
+            }
+            if (name != null && devices.containsKey(name)) {
+                errors.invalidString(INVALID_VOLUME_MOUNT, Where.at(mountPath.field("name")), name,
+                        "must not already exist in volumeDevices", "A volume is either mounted or attached as a device.");
             }
             String subPath = Fields.string(mount, "subPath");
             if (subPath != null && !subPath.isEmpty()) {

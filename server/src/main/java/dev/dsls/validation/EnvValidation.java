@@ -1,12 +1,16 @@
 package dev.dsls.validation;
 
+import static dev.dsls.validation.DaemonSetSpecValidation.POD_SPEC;
 import static dev.dsls.validation.FieldErrors.Where;
 import static dev.dsls.validation.ValidationCodes.INVALID_ENV;
+import static dev.dsls.validation.ValidationCodes.MISSING_VOLUME;
 
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YamlPath;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,10 +41,10 @@ final class EnvValidation {
             }
             YamlPath itemPath = path.index(i);
             String name = Fields.string(variable, "name");
-            if (name != null) {
-                if (name.isEmpty()) {
-                    errors.required(INVALID_ENV, Where.at(itemPath.field("name")), "", "Name the variable.");
-                }
+            // ValidateEnv: an empty name is only Required; the name rule runs in the else branch.
+            if (name != null && name.isEmpty()) {
+                errors.required(INVALID_ENV, Where.at(itemPath.field("name")), "", "Name the variable.");
+            } else if (name != null) {
                 for (String message : ValidationSyntax.relaxedEnvVarName(name)) {
                     errors.invalidString(INVALID_ENV, Where.at(itemPath.field("name")), name, message,
                             "Variable names are printable ASCII without '='.");
@@ -79,11 +83,16 @@ final class EnvValidation {
                 validateKeySelector(Fields.map(valueFrom, keyRef), path.field(keyRef), errors);
             }
         }
+        // EnvFiles (beta, on by default since 1.35): a key of an env file an init container wrote.
+        if (Fields.isSet(valueFrom, "fileKeyRef")) {
+            sources++;
+            validateFileKeySelector(Fields.map(valueFrom, "fileKeyRef"), path.field("fileKeyRef"), errors);
+        }
         String value = Fields.string(variable, "value");
-        String fix = "Keep exactly one of fieldRef, resourceFieldRef, configMapKeyRef and secretKeyRef.";
+        String fix = "Keep exactly one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef and fileKeyRef.";
         if (sources == 0) {
             errors.invalidString(INVALID_ENV, Where.at(path).onKey(), "", "must specify one of: `fieldRef`,"
-                    + " `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`", fix);
+                    + " `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`", fix);
         } else if (value == null || !value.isEmpty()) {
             if (value != null) {
                 errors.invalidString(INVALID_ENV, Where.at(path).onKey(), "", "may not be specified when `value` is"
@@ -118,7 +127,46 @@ final class EnvValidation {
         }
     }
 
-    /** ValidateEnvFrom: a prefix that is a valid name start, and exactly one of configMapRef or secretRef. */
+    /**
+     * validateFileKeySelector: the key is an env var name, the volume a DNS label, and the path
+     * free of '..' (each Required when empty).
+     */
+    private static void validateFileKeySelector(YMap selector, YamlPath path, FieldErrors errors) {
+        if (selector == null) {
+            return;
+        }
+        String key = Fields.string(selector, "key");
+        if (key != null && key.isEmpty()) {
+            errors.required(INVALID_ENV, Where.at(path.field("key")), "", "Name the key to read from the env file.");
+        } else if (key != null) {
+            for (String message : ValidationSyntax.relaxedEnvVarName(key)) {
+                errors.invalidString(INVALID_ENV, Where.at(path.field("key")), key, message,
+                        "Keys are printable ASCII without '='.");
+            }
+        }
+        String volumeName = Fields.string(selector, "volumeName");
+        if (volumeName != null && volumeName.isEmpty()) {
+            errors.required(INVALID_ENV, Where.at(path.field("volumeName")), "",
+                    "Name the emptyDir volume that holds the env file.");
+        } else if (volumeName != null) {
+            for (String message : ValidationSyntax.dns1123Label(volumeName)) {
+                errors.invalidString(INVALID_ENV, Where.at(path.field("volumeName")), volumeName, message,
+                        "Volume names are lower-case letters, digits and '-'.");
+            }
+        }
+        String filePath = Fields.string(selector, "path");
+        if (filePath != null && filePath.isEmpty()) {
+            errors.required(INVALID_ENV, Where.at(path.field("path")), "", "Give the env file's path in the volume.");
+        } else if (filePath != null) {
+            VolumeValidation.validatePathNoBacksteps(filePath, Where.at(path.field("path")), INVALID_ENV, errors);
+        }
+    }
+
+    /**
+     * ValidateEnvFrom: a prefix that is a valid name start, and exactly one of configMapRef or
+     * secretRef. The object names are checked in prefix mode (ValidateConfigMapName(name, true)), so a
+     * trailing '-' is accepted.
+     */
     static void validateEnvFrom(List<YNode> envFrom, YamlPath path, FieldErrors errors) {
         for (int i = 0; i < envFrom.size(); i++) {
             YMap source = Fields.map(envFrom.get(i));
@@ -144,7 +192,7 @@ final class EnvValidation {
                     errors.required(INVALID_ENV, Where.at(itemPath.field(ref).field("name")), "",
                             "Name the object to import.");
                 } else if (name != null) {
-                    for (String message : ValidationSyntax.nameIsDnsSubdomain(name, false)) {
+                    for (String message : ValidationSyntax.nameIsDnsSubdomain(name, true)) {
                         errors.invalidString(INVALID_ENV, Where.at(itemPath.field(ref).field("name")), name, message,
                                 "Name the object to import.");
                     }
@@ -156,6 +204,48 @@ final class EnvValidation {
             } else if (sources > 1) {
                 errors.invalidString(INVALID_ENV, Where.printedAs(path.toString(), itemPath), "",
                         "may not have more than one field specified at a time", "Use one list item per source.");
+            }
+        }
+    }
+
+    /**
+     * validateFileKeyRefVolumes: an env var read from a file names a volume of the pod, and that
+     * volume is an emptyDir (a volume without any source is defaulted to one). Every volume counts
+     * here, even one that failed its own validation.
+     */
+    static void validateFileKeyRefVolumes(YMap podSpec, FieldErrors errors) {
+        Map<String, YMap> volumes = new HashMap<>();
+        for (YNode item : Fields.items(podSpec, "volumes")) {
+            YMap volume = Fields.map(item);
+            String name = Fields.string(volume, "name");
+            if (volume != null && name != null) {
+                volumes.put(name, volume);
+            }
+        }
+        for (String list : List.of("initContainers", "containers")) {
+            List<YNode> containers = Fields.items(podSpec, list);
+            for (int i = 0; i < containers.size(); i++) {
+                List<YNode> env = Fields.items(Fields.map(containers.get(i)), "env");
+                for (int j = 0; j < env.size(); j++) {
+                    YMap fileKeyRef = Fields.map(Fields.map(Fields.map(env.get(j)), "valueFrom"), "fileKeyRef");
+                    if (fileKeyRef == null) {
+                        continue;
+                    }
+                    String volumeName = Fields.string(fileKeyRef, "volumeName");
+                    if (volumeName == null) {
+                        continue;
+                    }
+                    Where where = Where.at(POD_SPEC.field(list).index(i).field("env").index(j).field("valueFrom")
+                            .field("fileKeyRef").field("volumeName"));
+                    YMap volume = volumes.get(volumeName);
+                    if (volume == null) {
+                        errors.notFound(MISSING_VOLUME, where, GoFormat.quote(volumeName), "Add an emptyDir volume named "
+                                + GoFormat.quote(volumeName) + " that an init container writes the env file to.");
+                    } else if (!VolumeValidation.isEmptyDir(volume)) {
+                        errors.invalidString(INVALID_ENV, where, volumeName, "referenced volume must be of type emptyDir",
+                                "Env files are read from an emptyDir volume.");
+                    }
+                }
             }
         }
     }
@@ -259,6 +349,13 @@ final class EnvValidation {
         if (message != null) {
             errors.invalidString(code, Where.printedAs(printedPath.field("divisor").toString(),
                     nodePath.field("divisor")), resource, message, "Use one of the listed divisors.");
+        }
+        // validateContainerResourceDivisor checks huge pages separately, after the switch.
+        if ((resource.startsWith("requests.hugepages-") || resource.startsWith("limits.hugepages-"))
+                && !BYTE_DIVISORS.contains(divisor)) {
+            errors.invalidString(code, Where.printedAs(printedPath.field("divisor").toString(),
+                    nodePath.field("divisor")), resource, "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi,"
+                    + " 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource", "Use one of the listed divisors.");
         }
     }
 }

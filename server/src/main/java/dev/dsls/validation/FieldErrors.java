@@ -79,8 +79,18 @@ final class FieldErrors {
         error(code, where, "NotFound", "Not found: " + goValue, fix);
     }
 
+    /** A NotFound whose Detail upstream sets after the fact (field.NotFound takes no explanation). */
+    void notFound(String code, Where where, String goValue, String detail, String fix) {
+        error(code, where, "NotFound", "Not found: " + goValue + detailPart(detail), fix);
+    }
+
     void tooLong(String code, Where where, int maxBytes, String fix) {
         error(code, where, "TooLong", "Too long: must have at most " + maxBytes + " bytes", fix);
+    }
+
+    /** field.TooMany: a list with more items than allowed; the actual count is the printed value. */
+    void tooMany(String code, Where where, int actual, int max, String fix) {
+        error(code, where, "TooMany", "Too many: " + actual + ": must have at most " + max + " items", fix);
     }
 
     /** What the API server only warns about (pkg/api/pod/warnings.go): it still accepts the object. */

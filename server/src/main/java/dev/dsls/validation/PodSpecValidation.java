@@ -7,14 +7,18 @@ import static dev.dsls.validation.ValidationCodes.INVALID_DNS_POLICY;
 import static dev.dsls.validation.ValidationCodes.INVALID_HOST_ALIAS;
 import static dev.dsls.validation.ValidationCodes.INVALID_POD_REFERENCE;
 import static dev.dsls.validation.ValidationCodes.INVALID_PORT;
+import static dev.dsls.validation.ValidationCodes.INVALID_RESOURCE_CLAIM;
+import static dev.dsls.validation.ValidationCodes.INVALID_SCHEDULING_GATE;
 import static dev.dsls.validation.ValidationCodes.RESTART_POLICY;
 
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YScalar;
 import dev.dsls.yaml.YamlPath;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** ValidatePodSpec (core validation): the pod-level fields, and the order in which upstream checks them. */
 final class PodSpecValidation {
@@ -28,8 +32,11 @@ final class PodSpecValidation {
 
     static void validatePodSpec(YMap podSpec, FieldErrors errors) {
         Map<String, YMap> volumes = VolumeValidation.validateVolumes(podSpec, errors);
-        ContainerValidation.validateContainers(podSpec, volumes, errors);
-        ContainerValidation.validateInitContainers(podSpec, volumes, errors);
+        Set<String> podClaimNames = podResourceClaimNames(podSpec);
+        validatePodResourceClaims(podSpec, errors);
+        ContainerValidation.validateContainers(podSpec, volumes, podClaimNames, errors);
+        ContainerValidation.validateInitContainers(podSpec, volumes, podClaimNames, errors);
+        ResourceValidation.validatePodResources(podSpec, podClaimNames, errors);
         validatePodHostNetworkDeps(podSpec, errors);
         validateRestartPolicy(podSpec, errors);
         validateDnsPolicy(podSpec, errors);
@@ -40,8 +47,11 @@ final class PodSpecValidation {
         NodeAffinityValidation.validateAffinity(Fields.map(podSpec, "affinity"), POD_SPEC.field("affinity"), errors);
         validatePodDnsConfig(podSpec, errors);
         validateReadinessGates(podSpec, errors);
+        validateSchedulingGates(podSpec, errors);
         TopologySpreadValidation.validateTopologySpreadConstraints(podSpec, errors);
+        PodOsValidation.validateWindowsHostProcessPod(podSpec, errors);
         validateHostUsers(podSpec, errors);
+        validatePodHostName(podSpec, errors);
         validateReferenceName(podSpec, "serviceAccountName", errors);
         validateReferenceName(podSpec, "nodeName", errors);
         Long activeDeadlineSeconds = Fields.integer(podSpec, "activeDeadlineSeconds", 1);
@@ -63,6 +73,129 @@ final class PodSpecValidation {
             errors.notSupported(INVALID_POD_REFERENCE, Where.at(POD_SPEC.field("preemptionPolicy")),
                     GoFormat.quote(preemptionPolicy), List.of("PreemptLowerPriority", "Never"),
                     "Remove it to take the priority class's policy.");
+        }
+        ResourceValidation.validateOverhead(podSpec, errors);
+        PodOsValidation.validateOs(podSpec, errors);
+        EnvValidation.validateFileKeyRefVolumes(podSpec, errors);
+    }
+
+    /** gatherPodResourceClaimNames: the non-empty names of spec.resourceClaims. */
+    private static Set<String> podResourceClaimNames(YMap podSpec) {
+        Set<String> names = new HashSet<>();
+        for (YNode claim : Fields.items(podSpec, "resourceClaims")) {
+            String name = Fields.string(Fields.map(claim), "name");
+            if (name != null && !name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * validatePodResourceClaims: each claim has a unique DNS-label name and exactly one of
+     * resourceClaimName and resourceClaimTemplateName, each a DNS subdomain. In a template there is no
+     * pod, so the mirror-pod rule does not apply.
+     */
+    private static void validatePodResourceClaims(YMap podSpec, FieldErrors errors) {
+        List<YNode> claims = Fields.items(podSpec, "resourceClaims");
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < claims.size(); i++) {
+            YMap claim = Fields.map(claims.get(i));
+            String name = Fields.string(claim, "name");
+            if (claim == null || name == null) {
+                continue;
+            }
+            YamlPath path = POD_SPEC.field("resourceClaims").index(i);
+            if (name.isEmpty()) {
+                errors.required(INVALID_RESOURCE_CLAIM, Where.at(path.field("name")), "", "Name the claim so containers"
+                        + " can reference it in resources.claims.");
+            } else if (names.contains(name)) {
+                errors.duplicate(INVALID_RESOURCE_CLAIM, Where.at(path.field("name")), GoFormat.quote(name),
+                        "Give each claim its own name.");
+            } else {
+                for (String message : ValidationSyntax.dns1123Label(name)) {
+                    errors.invalidString(INVALID_RESOURCE_CLAIM, Where.at(path.field("name")), name, message,
+                            "Claim names are lower-case letters, digits and '-'.");
+                }
+                names.add(name);
+            }
+            boolean byName = Fields.isSet(claim, "resourceClaimName");
+            boolean byTemplate = Fields.isSet(claim, "resourceClaimTemplateName");
+            String printed = "core.PodResourceClaim{Name:" + GoFormat.quote(name) + ", ResourceClaimName:"
+                    + GoFormat.pointer("string", byName) + ", ResourceClaimTemplateName:"
+                    + GoFormat.pointer("string", byTemplate) + "}";
+            if (byName && byTemplate) {
+                errors.invalid(INVALID_RESOURCE_CLAIM, Where.at(path).onKey(), printed, "at most one of"
+                        + " `resourceClaimName` or `resourceClaimTemplateName` may be specified",
+                        "A DaemonSet usually wants resourceClaimTemplateName: one claim per pod.");
+            }
+            if (!byName && !byTemplate) {
+                errors.invalid(INVALID_RESOURCE_CLAIM, Where.at(path).onKey(), printed, "must specify one of:"
+                        + " `resourceClaimName`, `resourceClaimTemplateName`", "Add resourceClaimTemplateName (a"
+                        + " claim per pod) or resourceClaimName (one claim shared by every node's pod).");
+            }
+            for (String field : List.of("resourceClaimName", "resourceClaimTemplateName")) {
+                String value = Fields.string(claim, field);
+                if (value != null && Fields.isSet(claim, field)) {
+                    for (String message : ValidationSyntax.nameIsDnsSubdomain(value, false)) {
+                        errors.invalidString(INVALID_RESOURCE_CLAIM, Where.at(path.field(field)), value, message,
+                                "It names another object: lower-case letters, digits, '-' and '.'.");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * validateSchedulingGates: each gate name a qualified name, none repeated. Quirk kept from
+     * upstream: both are printed at {@code schedulingGates[i]}, not {@code .name}.
+     */
+    private static void validateSchedulingGates(YMap podSpec, FieldErrors errors) {
+        List<YNode> gates = Fields.items(podSpec, "schedulingGates");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < gates.size(); i++) {
+            YMap gate = Fields.map(gates.get(i));
+            String name = Fields.string(gate, "name");
+            if (gate == null || name == null) {
+                continue;
+            }
+            YamlPath path = POD_SPEC.field("schedulingGates").index(i);
+            Where where = Where.printedAs(path.toString(), path.field("name"));
+            for (String message : ValidationSyntax.qualifiedName(name)) {
+                errors.invalidString(INVALID_SCHEDULING_GATE, where, name, message,
+                        "Gate names are qualified names such as example.com/wait-for-config.");
+            }
+            if (!seen.add(name)) {
+                errors.duplicate(INVALID_SCHEDULING_GATE, where, GoFormat.quote(name), "List each gate once.");
+            }
+        }
+    }
+
+    /**
+     * validatePodHostName (HostnameOverride is beta and on by default since 1.35): hostnameOverride
+     * cannot be combined with setHostnameAsFQDN or hostNetwork, has at most 64 characters and is a DNS
+     * subdomain.
+     */
+    private static void validatePodHostName(YMap podSpec, FieldErrors errors) {
+        String override = Fields.string(podSpec, "hostnameOverride");
+        if (override == null || !Fields.isSet(podSpec, "hostnameOverride")) {
+            return;
+        }
+        Where where = Where.at(POD_SPEC.field("hostnameOverride"));
+        if (Fields.isTrue(podSpec, "setHostnameAsFQDN")) {
+            errors.forbidden(INVALID_POD_REFERENCE, Where.at(POD_SPEC.field("hostnameOverride")).onKey(),
+                    "may not be specified when setHostnameAsFQDN is true", "Keep one of the two.");
+        }
+        if (Fields.isTrue(podSpec, "hostNetwork")) {
+            errors.forbidden(INVALID_POD_REFERENCE, Where.at(POD_SPEC.field("hostnameOverride")).onKey(),
+                    "may not be specified when hostNetwork is true", "With hostNetwork the pod has the node's"
+                            + " host name: remove hostnameOverride.");
+        }
+        if (override.length() > 64) {
+            errors.tooLong(INVALID_POD_REFERENCE, where, 64, "Host names have at most 64 characters.");
+        }
+        for (String message : ValidationSyntax.dns1123Subdomain(override)) {
+            errors.invalidString(INVALID_POD_REFERENCE, where, override, message, "Use a lower-case DNS name.");
         }
     }
 
@@ -107,6 +240,17 @@ final class PodSpecValidation {
                         .toString(), POD_SPEC.field(field)).onKey(), "when `hostUsers` is false",
                         "A pod in its own user namespace cannot share the node's namespaces: remove " + field
                                 + " or hostUsers: false.");
+            }
+        }
+        // Block devices cannot be id-mapped into a user namespace.
+        for (String list : List.of("initContainers", "containers")) {
+            List<YNode> containers = Fields.items(podSpec, list);
+            for (int i = 0; i < containers.size(); i++) {
+                if (!Fields.items(Fields.map(containers.get(i)), "volumeDevices").isEmpty()) {
+                    errors.forbidden(ValidationCodes.INVALID_SECURITY_CONTEXT, Where.at(POD_SPEC.field(list).index(i)
+                            .field("volumeDevices")).onKey(), "when `hostUsers` is false", "Mount the volume as a"
+                            + " filesystem, or run the pod with hostUsers: true.");
+                }
             }
         }
     }

@@ -1,9 +1,7 @@
 package dev.dsls.validation;
 
 import dev.dsls.diagnostics.DataKeys;
-import dev.dsls.diagnostics.DataKeys;
-import dev.dsls.diagnostics.DataKeys;
-import dev.dsls.diagnostics.DataKeys;
+
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
 import dev.dsls.schema.ManifestObject;

@@ -64,6 +64,7 @@ final class SecurityContextValidation {
                 }
             }
         }
+        validateWindowsOptions(Fields.map(context, "windowsOptions"), path.field("windowsOptions"), errors);
         validateProfile(Fields.map(context, "appArmorProfile"), path.field("appArmorProfile"), "AppArmor", errors);
     }
 
@@ -96,8 +97,97 @@ final class SecurityContextValidation {
         validateSysctls(podSpec, context, path.field("sysctls"), errors);
         validateEnum(context, "fsGroupChangePolicy", List.of("Always", "OnRootMismatch"), path, errors);
         validateProfile(Fields.map(context, "seccompProfile"), path.field("seccompProfile"), "seccomp", errors);
+        validateWindowsOptions(Fields.map(context, "windowsOptions"), path.field("windowsOptions"), errors);
         validateProfile(Fields.map(context, "appArmorProfile"), path.field("appArmorProfile"), "AppArmor", errors);
         validateEnum(context, "supplementalGroupsPolicy", List.of("Merge", "Strict"), path, errors);
+        // validateSELinuxChangePolicy: with SELinuxMount off by default (beta), only Recursive is allowed.
+        validateEnum(context, "seLinuxChangePolicy", List.of("Recursive"), path, errors);
+    }
+
+    private static final int MAX_GMSA_CREDENTIAL_SPEC_LENGTH = 64 * 1024;
+    private static final int MAX_RUN_AS_USER_NAME_DOMAIN_LENGTH = 256;
+    private static final int MAX_RUN_AS_USER_NAME_USER_LENGTH = 104;
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern NETBIOS_DOMAIN = Pattern.compile("[^\\\\/:*?\"<>|.][^\\\\/:*?\"<>|]{0,14}");
+    private static final String WINDOWS_DNS_LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
+    private static final Pattern WINDOWS_DNS_DOMAIN = Pattern.compile(WINDOWS_DNS_LABEL + "(?:\\." + WINDOWS_DNS_LABEL
+            + ")*");
+    private static final Pattern INVALID_USER_NAME_CHARACTERS = Pattern.compile("[\"/\\\\:;|=,+*?<>@\\[\\]]");
+    private static final Pattern ONLY_DOTS_AND_SPACES = Pattern.compile("[. ]+");
+
+    /**
+     * validateWindowsSecurityContextOptions: the GMSA credential spec name is a DNS subdomain and the
+     * spec itself non-empty and under 64 KiB; runAsUserName is a non-empty [DOMAIN\\]USER without
+     * control characters, with a NetBIOS or DNS domain under 256 characters and a user of at most 104
+     * characters that is not only dots and spaces and has none of "/\\:;|=,+*?<>@[].
+     */
+    private static void validateWindowsOptions(YMap options, YamlPath path, FieldErrors errors) {
+        if (options == null) {
+            return;
+        }
+        String credentialSpecName = Fields.string(options, "gmsaCredentialSpecName");
+        if (credentialSpecName != null && Fields.isSet(options, "gmsaCredentialSpecName")) {
+            for (String message : ValidationSyntax.dns1123Subdomain(credentialSpecName)) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, Where.at(path.field("gmsaCredentialSpecName")),
+                        credentialSpecName, message, "Name the GMSACredentialSpec resource.");
+            }
+        }
+        String credentialSpec = Fields.string(options, "gmsaCredentialSpec");
+        if (credentialSpec != null && Fields.isSet(options, "gmsaCredentialSpec")) {
+            Where where = Where.at(path.field("gmsaCredentialSpec"));
+            if (credentialSpec.isEmpty()) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, credentialSpec,
+                        "gmsaCredentialSpec cannot be an empty string", "Remove it or give the credential spec.");
+            } else if (credentialSpec.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    > MAX_GMSA_CREDENTIAL_SPEC_LENGTH) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, credentialSpec, "gmsaCredentialSpec size must be"
+                        + " under 64 KiB", "Reference it by gmsaCredentialSpecName instead.");
+            }
+        }
+        String userName = Fields.string(options, "runAsUserName");
+        if (userName == null || !Fields.isSet(options, "runAsUserName")) {
+            return;
+        }
+        Where where = Where.at(path.field("runAsUserName"));
+        String fix = "Write it as USER or DOMAIN\\USER.";
+        String[] parts = userName.split("\\\\", -1);
+        if (userName.isEmpty()) {
+            errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName cannot be an empty string",
+                    fix);
+        } else if (CONTROL_CHARACTERS.matcher(userName).find()) {
+            errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName cannot contain control"
+                    + " characters", fix);
+        } else if (parts.length > 2) {
+            errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName cannot contain more than"
+                    + " one backslash", fix);
+        } else {
+            boolean hasDomain = parts.length == 2;
+            String domain = hasDomain ? parts[0] : "";
+            String user = hasDomain ? parts[1] : parts[0];
+            if (domain.length() >= MAX_RUN_AS_USER_NAME_DOMAIN_LENGTH) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName's Domain length must be"
+                        + " under " + MAX_RUN_AS_USER_NAME_DOMAIN_LENGTH + " characters", fix);
+            }
+            if (hasDomain && !NETBIOS_DOMAIN.matcher(domain).matches() && !WINDOWS_DNS_DOMAIN.matcher(domain).matches()) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName's Domain doesn't match"
+                        + " the NetBios nor the DNS format", fix);
+            }
+            if (user.isEmpty()) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName's User cannot be empty",
+                        fix);
+            } else if (user.length() > MAX_RUN_AS_USER_NAME_USER_LENGTH) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName's User length must not"
+                        + " be longer than " + MAX_RUN_AS_USER_NAME_USER_LENGTH + " characters", fix);
+            }
+            if (ONLY_DOTS_AND_SPACES.matcher(user).matches()) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName's User cannot contain"
+                        + " only periods or spaces", fix);
+            }
+            if (INVALID_USER_NAME_CHARACTERS.matcher(user).find()) {
+                errors.invalidString(INVALID_SECURITY_CONTEXT, where, userName, "runAsUserName's User cannot contain the"
+                        + " following characters: \"/\\:;|=,+*?<>@[]", fix);
+            }
+        }
     }
 
     private static void validateEnum(YMap context, String field, List<String> supported, YamlPath path,

@@ -9,8 +9,8 @@ import dev.dsls.yaml.YamlPath;
 import java.util.List;
 
 /**
- * ValidateTolerations (core validation). Quirk kept from upstream: a bad value, and a value given
- * with operator Exists, are both reported at {@code .operator}.
+ * ValidateTolerations (core validation, 1.35+ form). Quirk kept from upstream: a bad value, and a
+ * value given with operator Exists, are both reported at {@code .operator}.
  */
 final class TolerationValidation {
     static final List<String> EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
@@ -60,11 +60,15 @@ final class TolerationValidation {
             }
             case "Exists" -> {
                 if (!value.isEmpty()) {
-                    errors.invalid(INVALID_TOLERATION, Where.printedAs(operatorWhere.field(), path.field("value")),
-                            printToleration(toleration, key, operator, value, effect),
-                            "value must be empty when `operator` is 'Exists'", "Remove value, or use operator: Equal.");
+                    errors.invalidString(INVALID_TOLERATION, Where.printedAs(operatorWhere.field(),
+                            path.field("value")), value, "value must be empty when `operator` is 'Exists'",
+                            "Remove value, or use operator: Equal.");
                 }
             }
+            // TaintTolerationComparisonOperators is alpha (off) in 1.36: Lt and Gt are refused, listing all four.
+            case "Lt", "Gt" -> errors.notSupported(INVALID_TOLERATION, operatorWhere, GoFormat.quote(operator),
+                    List.of("Equal", "Exists", "Lt", "Gt"), "Numeric comparison of taint values is an alpha feature"
+                            + " that is off by default: use Equal or Exists.");
             default -> errors.notSupported(INVALID_TOLERATION, operatorWhere, GoFormat.quote(operator),
                     List.of("Equal", "Exists"), "Operators are case-sensitive.");
         }
@@ -73,13 +77,5 @@ final class TolerationValidation {
             errors.notSupported(INVALID_TOLERATION, Where.at(path.field("effect")), GoFormat.quote(effect), EFFECTS,
                     suggestion != null ? "Did you mean " + suggestion + "?" : "Leave effect empty to match all effects.");
         }
-    }
-
-    /** The toleration as Go's %#v prints the internal struct. */
-    private static String printToleration(YMap toleration, String key, String operator, String value, String effect) {
-        String tolerationSeconds = GoFormat.pointer("int64", Fields.isSet(toleration, "tolerationSeconds"));
-        return "core.Toleration{Key:" + GoFormat.quote(key) + ", Operator:" + GoFormat.quote(operator) + ", Value:"
-                + GoFormat.quote(value) + ", Effect:" + GoFormat.quote(effect) + ", TolerationSeconds:"
-                + tolerationSeconds + "}";
     }
 }

@@ -54,6 +54,10 @@ public final class ValidationCodes {
     public static final String INVALID_DNS_CONFIG = "invalid-dns-config";
     public static final String INVALID_POD_REFERENCE = "invalid-pod-reference";
     public static final String INVALID_HOST_ALIAS = "invalid-host-alias";
+    public static final String INVALID_RESIZE_POLICY = "invalid-resize-policy";
+    public static final String INVALID_RESOURCE_CLAIM = "invalid-resource-claim";
+    public static final String INVALID_SCHEDULING_GATE = "invalid-scheduling-gate";
+    public static final String INVALID_POD_OS = "invalid-pod-os";
 
     // What the API server accepts with a warning (pkg/api/pod/warnings.go).
     public static final String DUPLICATE_PORT = "duplicate-port";

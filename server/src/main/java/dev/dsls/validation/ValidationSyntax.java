@@ -84,9 +84,14 @@ final class ValidationSyntax {
                         DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, "example.com"));
     }
 
-    /** NameIsDNSSubdomain: in prefix mode (generateName) a trailing '-' is allowed. */
+    /**
+     * NameIsDNSSubdomain: in prefix mode (generateName, envFrom object names) a trailing '-' is
+     * allowed. Quirk kept from upstream's maskTrailingDash: the last two characters are replaced by
+     * one "a", and a lone "-" is not masked.
+     */
     static List<String> nameIsDnsSubdomain(String name, boolean prefix) {
-        return dns1123Subdomain(prefix && name.endsWith("-") ? name.substring(0, name.length() - 1) + "a" : name);
+        return dns1123Subdomain(prefix && name.length() > 1 && name.endsWith("-")
+                ? name.substring(0, name.length() - 2) + "a" : name);
     }
 
     /** IsQualifiedName (content.IsLabelKey): label, annotation, taint and topology keys. */

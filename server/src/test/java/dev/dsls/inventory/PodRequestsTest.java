@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YamlParser;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** component-helpers resource.PodRequests, rule by rule (placement-semantics 15 and 16). */
@@ -114,5 +115,69 @@ class PodRequestsTest {
         assertEquals("2", Resources.format("cpu", 2000));
         assertEquals("16Gi", Resources.format("memory", 16L << 30));
         assertEquals("1000000000", Resources.format("memory", 1_000_000_000L));
+    }
+
+    @Test
+    @DisplayName("computePodResourceRequest: resource.Quantity sums exactly, SetMaxResource rounds once")
+    void quantitiesAreSummedExactlyAndRoundedOnce() {
+        Resources total = requests("""
+                containers:
+                - resources: {requests: {cpu: 250.5m, memory: "1.5"}}
+                - resources: {requests: {cpu: 250.5m, memory: "1.5"}}
+                """).total();
+        assertEquals(501, total.milliCpu(), "250.5m + 250.5m = 501m, not 251m + 251m");
+        assertEquals(3, total.memory(), "1.5 + 1.5 bytes = 3, not 2 + 2");
+    }
+
+    @Test
+    @DisplayName("computePodResourceRequest: init container floors compare exact amounts too")
+    void initFloorsAreExact() {
+        Resources total = requests("""
+                initContainers:
+                - resources: {requests: {cpu: 500.4m}}
+                containers:
+                - resources: {requests: {cpu: 250.3m}}
+                - resources: {requests: {cpu: 250.3m}}
+                """).total();
+        assertEquals(501, total.milliCpu(), "max(500.6m, 500.4m) rounded up once");
+    }
+
+    @Test
+    @DisplayName("SetDefaults_Pod defaultPodRequests: pod-level limits stand in for missing pod-level requests")
+    void podLevelLimitsDefaultMissingPodLevelRequests() {
+        PodRequests.Breakdown breakdown = requests("""
+                resources: {limits: {cpu: "2", memory: 1Gi}}
+                containers:
+                - resources: {requests: {memory: 100Mi}}
+                """);
+        assertEquals(2000, breakdown.total().milliCpu(), "no container asks for cpu: the pod-level limit is the request");
+        assertEquals(100L << 20, breakdown.total().memory(), "memory defaults to the containers' aggregate request");
+        assertEquals("resources.limits.cpu", breakdown.sources().get("cpu"));
+        assertEquals("containers[0].resources.requests[memory]", breakdown.sources().get("memory"));
+    }
+
+    @Test
+    @DisplayName("SetDefaults_Pod defaultPodRequests: an explicit pod-level request wins over the limit")
+    void explicitPodLevelRequestsWin() {
+        PodRequests.Breakdown breakdown = requests("""
+                resources: {requests: {cpu: 500m}, limits: {cpu: "2"}}
+                containers:
+                - resources: {requests: {cpu: 100m}}
+                """);
+        assertEquals(500, breakdown.total().milliCpu());
+        assertEquals("resources.requests.cpu", breakdown.sources().get("cpu"));
+    }
+
+    @Test
+    @DisplayName("SetDefaults_Pod defaultHugePagePodLimits: container huge page limits become the pod's")
+    void hugePagePodLimitsAreDefaultedFromTheContainers() {
+        PodRequests.Breakdown breakdown = requests("""
+                resources: {requests: {cpu: "1"}}
+                containers:
+                - resources: {limits: {hugepages-2Mi: 4Mi, memory: 64Mi}}
+                """);
+        assertEquals(1000, breakdown.total().milliCpu());
+        assertEquals(4L << 20, breakdown.total().get("hugepages-2Mi"));
+        assertEquals("containers[0].resources.limits[hugepages-2Mi]", breakdown.sources().get("hugepages-2Mi"));
     }
 }

@@ -6,6 +6,7 @@ import static dev.dsls.validation.ApiProblems.daemonSet;
 import static dev.dsls.validation.ApiProblems.withContainer;
 import static dev.dsls.validation.ApiProblems.withPodSpec;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** R30-R58, R77: containers, init containers, ports and env. */
@@ -141,6 +142,7 @@ class ContainerValidationTest {
     }
 
     @Test
+    @DisplayName("ValidateEnv: an empty name is only Required, other names relaxed env var names")
     void envNames() {
         assertApi(withContainer("""
                 env:
@@ -151,8 +153,6 @@ class ContainerValidationTest {
                   value: ok
                 """),
                 "\"\"|spec.template.spec.containers[0].env[0].name|Required|Required value. Name the variable.",
-                "\"\"|spec.template.spec.containers[0].env[0].name|Invalid|Invalid value: \"\": environment variable"
-                        + " name must be non-empty...",
                 "A=B|spec.template.spec.containers[0].env[1].name|Invalid|Invalid value: \"A=B\": a valid environment"
                         + " variable name must consist only of printable ASCII characters other than '='...");
     }
@@ -173,7 +173,7 @@ class ContainerValidationTest {
                     secretKeyRef: {name: creds, key: token}
                 """),
                 "valueFrom|spec.template.spec.containers[0].env[0].valueFrom|Invalid|Invalid value: \"\": must specify"
-                        + " one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`...",
+                        + " one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`...",
                 "valueFrom|spec.template.spec.containers[0].env[1].valueFrom|Invalid|Invalid value: \"\": may not be"
                         + " specified when `value` is not empty...",
                 "valueFrom|spec.template.spec.containers[0].env[2].valueFrom|Invalid|Invalid value: \"\": may not"
@@ -224,12 +224,50 @@ class ContainerValidationTest {
     }
 
     @Test
-    void regularContainersTakeNoRestartPolicy() {
-        assertApi(withContainer("restartPolicy: Always"), "restartPolicy|spec.template.spec.containers[0]"
-                + ".restartPolicy|Forbidden|Forbidden: may not be set for non-init containers...");
+    @DisplayName("validateContainerRestartPolicy: regular containers may set Always, Never or OnFailure (1.35+)")
+    void regularContainersTakeAContainerRestartPolicy() {
+        assertAccepted(withContainer("restartPolicy: Always"));
+        assertAccepted(withContainer("restartPolicy: OnFailure"));
+        assertAccepted(withContainer("""
+                restartPolicy: Never
+                restartPolicyRules:
+                - {action: Restart, exitCodes: {operator: In, values: [42]}}
+                """));
+        assertApi(withContainer("restartPolicy: always"), "always|spec.template.spec.containers[0].restartPolicy|"
+                + "NotSupported|Unsupported value: \"always\": supported values: \"Always\", \"Never\", \"OnFailure\"."
+                + " Did you mean Always?");
     }
 
     @Test
+    @DisplayName("validateContainerRestartPolicy: each restartPolicyRules entry restarts on In/NotIn exit codes")
+    void containerRestartRules() {
+        assertApi(withContainer("""
+                restartPolicy: Never
+                restartPolicyRules:
+                - {action: Stop, exitCodes: {operator: In, values: [42]}}
+                - {action: Restart}
+                - {action: Restart, exitCodes: {operator: Equals, values: [1]}}
+                """),
+                "Stop|spec.template.spec.containers[0].restartPolicyRules[0].action|NotSupported|Unsupported value:"
+                        + " \"Stop\": supported values: \"Restart\"...",
+                "{action: Restart}|spec.template.spec.containers[0].restartPolicyRules[1].exitCodes|Required|Required"
+                        + " value: must be specified...",
+                "Equals|spec.template.spec.containers[0].restartPolicyRules[2].exitCodes.operator|NotSupported|"
+                        + "Unsupported value: \"Equals\": supported values: \"In\", \"NotIn\"...");
+    }
+
+    @Test
+    @DisplayName("validateInitContainerRestartPolicy: restartPolicyRules need a restartPolicy")
+    void restartRulesNeedARestartPolicy() {
+        String init = "{name: setup, image: busybox:1.36, restartPolicyRules: [{action: Restart, exitCodes:"
+                + " {operator: In, values: [1]}}]}";
+        assertApi(withPodSpec("initContainers:\n- " + init),
+                init + "|spec.template.spec.initContainers[0].restartPolicy|Required|Required value: must specify"
+                        + " restartPolicy when restart rules are used...");
+    }
+
+    @Test
+    @DisplayName("validateInitContainers: probes and lifecycle only for sidecars (restartPolicy Always)")
     void initContainersAreSidecarsOnlyWithRestartPolicyAlways() {
         assertApi(withPodSpec("""
                 initContainers:
@@ -238,8 +276,6 @@ class ContainerValidationTest {
                   restartPolicy: OnFailure
                   readinessProbe: {exec: {command: [cat, /tmp/ready]}}
                 """),
-                "OnFailure|spec.template.spec.initContainers[0].restartPolicy|NotSupported|Unsupported value:"
-                        + " \"OnFailure\": supported values: \"Always\"...",
                 "readinessProbe|spec.template.spec.initContainers[0].readinessProbe|Forbidden|Forbidden: may not be"
                         + " set for init containers without restartPolicy=Always...");
         assertAccepted(withPodSpec("""
@@ -249,5 +285,138 @@ class ContainerValidationTest {
                   restartPolicy: Always
                   readinessProbe: {tcpSocket: {port: 15001}}
                 """));
+    }
+
+    @Test
+    @DisplayName("validateInitContainerRestartPolicy: Never and OnFailure are valid for init containers in 1.36")
+    void initContainersMayRestartNeverOrOnFailure() {
+        assertAccepted(withPodSpec("""
+                initContainers:
+                - name: setup
+                  image: busybox:1.36
+                  restartPolicy: Never
+                - name: retry
+                  image: busybox:1.36
+                  restartPolicy: OnFailure
+                  restartPolicyRules:
+                  - {action: Restart, exitCodes: {operator: NotIn, values: [0]}}
+                """));
+        assertApi(withPodSpec("""
+                initContainers:
+                - name: setup
+                  image: busybox:1.36
+                  restartPolicy: Sometimes
+                """),
+                "Sometimes|spec.template.spec.initContainers[0].restartPolicy|NotSupported|Unsupported value:"
+                        + " \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"...");
+    }
+
+    @Test
+    @DisplayName("validateInitContainerRestartPolicy: a sidecar takes no restartPolicyRules")
+    void sidecarsTakeNoRestartRules() {
+        assertApi(withPodSpec("""
+                initContainers:
+                - name: proxy
+                  image: example.com/proxy:1.0
+                  restartPolicy: Always
+                  restartPolicyRules:
+                  - {action: Restart, exitCodes: {operator: In, values: [1]}}
+                """),
+                "restartPolicyRules|spec.template.spec.initContainers[0].restartPolicyRules|Forbidden|Forbidden:"
+                        + " restartPolicyRules are not allowed for init containers with restart policy Always...");
+    }
+
+    @Test
+    @DisplayName("validateResizePolicy: cpu and memory once each, NotRequired or RestartContainer")
+    void resizePolicy() {
+        assertApi(withContainer("""
+                resizePolicy:
+                - {resourceName: cpu, restartPolicy: NotRequired}
+                - {resourceName: cpu, restartPolicy: RestartContainer}
+                - {resourceName: nvidia.com/gpu, restartPolicy: Restart}
+                - {resourceName: memory, restartPolicy: ""}
+                """),
+                "cpu|spec.template.spec.containers[0].resizePolicy[1]|Duplicate|Duplicate value: cpu...",
+                "nvidia.com/gpu|spec.template.spec.containers[0].resizePolicy|NotSupported|Unsupported value:"
+                        + " nvidia.com/gpu: supported values: \"cpu\", \"memory\"...",
+                "Restart|spec.template.spec.containers[0].resizePolicy|NotSupported|Unsupported value: \"Restart\":"
+                        + " supported values: \"NotRequired\", \"RestartContainer\"...",
+                "\"\"|spec.template.spec.containers[0].resizePolicy|Required|Required value...");
+        assertAccepted(withContainer("""
+                resizePolicy:
+                - {resourceName: cpu, restartPolicy: NotRequired}
+                - {resourceName: memory, restartPolicy: RestartContainer}
+                """));
+    }
+
+    @Test
+    @DisplayName("validateInitContainers: a non-sidecar init container may not resize with RestartContainer")
+    void initContainersResizeWithoutRestart() {
+        assertApi(withPodSpec("""
+                initContainers:
+                - name: setup
+                  image: busybox:1.36
+                  resizePolicy:
+                  - {resourceName: memory, restartPolicy: RestartContainer}
+                """),
+                "RestartContainer|spec.template.spec.initContainers[0].resizePolicy[0].restartPolicy|Invalid|Invalid"
+                        + " value: \"RestartContainer\": must not be set to 'RestartContainer' for non-sidecar"
+                        + " initContainers...");
+        assertAccepted(withPodSpec("""
+                initContainers:
+                - name: proxy
+                  image: example.com/proxy:1.0
+                  restartPolicy: Always
+                  resizePolicy:
+                  - {resourceName: memory, restartPolicy: RestartContainer}
+                """));
+    }
+
+    @Test
+    @DisplayName("ValidateEnvFrom: configMapRef and secretRef names are checked in prefix mode (trailing '-')")
+    void envFromNamesArePrefixes() {
+        assertAccepted(withContainer("""
+                envFrom:
+                - configMapRef: {name: agent-}
+                - secretRef: {name: agent-creds-}
+                  prefix: CREDS_
+                """));
+        assertApi(withContainer("""
+                envFrom:
+                - configMapRef: {name: Agent}
+                - secretRef: {name: ""}
+                """),
+                "Agent|spec.template.spec.containers[0].envFrom[0].configMapRef.name|Invalid|Invalid value: \"Agent\":"
+                        + " a lowercase RFC 1123 subdomain...",
+                "\"\"|spec.template.spec.containers[0].envFrom[1].secretRef.name|Required|Required value...");
+    }
+
+    @Test
+    @DisplayName("validateFileKeySelector and validateFileKeyRefVolumes: env from a file in an emptyDir")
+    void envFromFiles() {
+        String volumes = """
+                volumes:
+                - {name: env, emptyDir: {}}
+                - {name: conf, configMap: {name: agent}}
+                """;
+        assertAccepted(daemonSet("", volumes, """
+                env:
+                - name: TOKEN
+                  valueFrom: {fileKeyRef: {volumeName: env, path: agent.env, key: TOKEN}}
+                """));
+        assertApi(daemonSet("", volumes, """
+                env:
+                - name: A
+                  valueFrom: {fileKeyRef: {volumeName: conf, path: agent.env, key: A}}
+                - name: B
+                  valueFrom: {fileKeyRef: {volumeName: envs, path: ../agent.env, key: ""}}
+                """),
+                "conf|spec.template.spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName|Invalid|Invalid value:"
+                        + " \"conf\": referenced volume must be of type emptyDir...",
+                "envs|spec.template.spec.containers[0].env[1].valueFrom.fileKeyRef.volumeName|NotFound|Not found:"
+                        + " \"envs\"...",
+                "../agent.env|spec.template.spec.containers[0].env[1].valueFrom.fileKeyRef.path|Invalid|Invalid value:"
+                        + " \"../agent.env\": must not contain '..'...",
+                "\"\"|spec.template.spec.containers[0].env[1].valueFrom.fileKeyRef.key|Required|Required value...");
     }
 }

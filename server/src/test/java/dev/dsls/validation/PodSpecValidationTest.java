@@ -4,6 +4,7 @@ import static dev.dsls.validation.ApiProblems.assertAccepted;
 import static dev.dsls.validation.ApiProblems.assertApi;
 import static dev.dsls.validation.ApiProblems.withPodSpec;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** R122, R124, R127: DNS, names of referenced objects and host aliases. */
@@ -77,5 +78,33 @@ class PodSpecValidationTest {
                         + " \"example.com/ready now\": name part must consist of alphanumeric characters...",
                 "Sometimes|" + P + "preemptionPolicy|NotSupported|Unsupported value: \"Sometimes\": supported values:"
                         + " \"PreemptLowerPriority\", \"Never\"...");
+    }
+
+    @Test
+    @DisplayName("validateSchedulingGates: qualified names, no duplicates, printed at schedulingGates[i]")
+    void schedulingGates() {
+        assertApi(withPodSpec("""
+                schedulingGates:
+                - {name: example.com/wait-for-config}
+                - {name: example.com/wait-for-config}
+                - {name: ""}
+                """),
+                "example.com/wait-for-config|" + P + "schedulingGates[1]|Duplicate|Duplicate value:"
+                        + " \"example.com/wait-for-config\"...",
+                "\"\"|" + P + "schedulingGates[2]|Invalid|Invalid value: \"\": name part must be non-empty...",
+                "\"\"|" + P + "schedulingGates[2]|Invalid|Invalid value: \"\": name part must consist of alphanumeric"
+                        + " characters...");
+        assertAccepted(withPodSpec("schedulingGates:\n- {name: example.com/wait-for-config}"));
+    }
+
+    @Test
+    @DisplayName("validatePodHostName: hostnameOverride (HostnameOverride, on by default) is a DNS subdomain")
+    void hostnameOverride() {
+        assertApi(withPodSpec("hostNetwork: true\nhostnameOverride: Agent.local"),
+                "hostnameOverride|" + P + "hostnameOverride|Forbidden|Forbidden: may not be specified when hostNetwork"
+                        + " is true...",
+                "Agent.local|" + P + "hostnameOverride|Invalid|Invalid value: \"Agent.local\": a lowercase RFC 1123"
+                        + " subdomain...");
+        assertAccepted(withPodSpec("hostnameOverride: agent.node.local"));
     }
 }

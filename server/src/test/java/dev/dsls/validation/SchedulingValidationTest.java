@@ -4,6 +4,7 @@ import static dev.dsls.validation.ApiProblems.assertAccepted;
 import static dev.dsls.validation.ApiProblems.assertApi;
 import static dev.dsls.validation.ApiProblems.withPodSpec;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** R90-R108: tolerations, nodeSelector, node and pod affinity, topology spread. */
@@ -23,17 +24,25 @@ class SchedulingValidationTest {
     }
 
     @Test
+    @DisplayName("ValidateTolerations (1.35+): a value with Exists is printed as the value, at .operator")
     void tolerationValuesAreReportedAtTheOperator() {
         assertApi(withPodSpec("""
                 tolerations:
                 - {key: dedicated, operator: Exists, value: gpu}
                 - {key: dedicated, value: "gpu only"}
                 """),
-                "gpu|spec.template.spec.tolerations[0].operator|Invalid|Invalid value: core.Toleration{Key:"
-                        + "\"dedicated\", Operator:\"Exists\", Value:\"gpu\", Effect:\"\", TolerationSeconds:"
-                        + "(*int64)(nil)}: value must be empty when `operator` is 'Exists'...",
+                "gpu|spec.template.spec.tolerations[0].operator|Invalid|Invalid value: \"gpu\": value must be empty"
+                        + " when `operator` is 'Exists'...",
                 "\"gpu only\"|spec.template.spec.tolerations[1].operator|Invalid|Invalid value: \"gpu only\": a valid"
                         + " label must be an empty string...");
+    }
+
+    @Test
+    @DisplayName("ValidateTolerations: Lt and Gt need TaintTolerationComparisonOperators, off by default in 1.36")
+    void numericTolerationOperatorsAreNotSupported() {
+        assertApi(withPodSpec("tolerations:\n- {key: cores, operator: Gt, value: \"4\"}"),
+                "Gt|spec.template.spec.tolerations[0].operator|NotSupported|Unsupported value: \"Gt\": supported"
+                        + " values: \"Equal\", \"Exists\", \"Lt\", \"Gt\"...");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.dsls.validation.ApiProblems.assertApi;
 import static dev.dsls.validation.ApiProblems.daemonSet;
 import static dev.dsls.validation.ApiProblems.withPodSpec;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** R60-R70: volumes, their sources, and volume mounts. */
@@ -174,6 +175,7 @@ class VolumeValidationTest {
     }
 
     @Test
+    @DisplayName("validateProjectionSources: one kind per source, Forbidden once at the source")
     void projectedVolumes() {
         assertApi(withPodSpec("""
                 volumes:
@@ -181,12 +183,118 @@ class VolumeValidationTest {
                   projected:
                     sources:
                     - serviceAccountToken: {path: token, expirationSeconds: 60}
-                    - secret: {name: a}
-                      configMap: {name: b}
+                    - {secret: {name: a}, configMap: {name: b}, downwardAPI: {}}
                 """),
                 "60|spec.template.spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds|Invalid|"
                         + "Invalid value: 60: may not specify a duration less than 10 minutes...",
-                "configMap|spec.template.spec.volumes[0].projected.sources[1].configMap|Forbidden|Forbidden: may not"
-                        + " specify more than 1 volume type per source...");
+                "{secret: {name: a}, configMap: {name: b}, downwardAPI: {}}|spec.template.spec.volumes[0].projected"
+                        + ".sources[1]|Forbidden|Forbidden: may not specify more than 1 volume type per source...");
+    }
+
+    @Test
+    @DisplayName("validateProjectionSources: token path at projected.path, no two files at one path")
+    void projectedPaths() {
+        assertApi(withPodSpec("""
+                volumes:
+                - name: bundle
+                  projected:
+                    sources:
+                    - serviceAccountToken: {path: /token}
+                    - secret: {name: creds, items: [{key: ca, path: ca.crt}]}
+                    - configMap: {name: "", items: [{key: ca, path: ca.crt}]}
+                    - downwardAPI: {items: [{path: ca.crt, fieldRef: {fieldPath: metadata.name}}]}
+                """),
+                "/token|spec.template.spec.volumes[0].projected.path|Invalid|Invalid value: \"/token\": must be a"
+                        + " relative path...",
+                "\"\"|spec.template.spec.volumes[0].projected.sources[2].configMap.name|Required|Required value...",
+                "ca.crt|spec.template.spec.volumes[0].projected|Invalid|Invalid value: \"\": conflicting duplicate"
+                        + " paths...",
+                "ca.crt|spec.template.spec.volumes[0].projected|Invalid|Invalid value: \"ca.crt\": conflicting"
+                        + " duplicate paths...");
+        assertAccepted(withPodSpec("""
+                volumes:
+                - name: bundle
+                  projected:
+                    sources:
+                    - serviceAccountToken: {path: token, audience: vault}
+                    - configMap: {name: kube-root-ca.crt, items: [{key: ca.crt, path: ca.crt}]}
+                """));
+    }
+
+    @Test
+    @DisplayName("validateNFSVolumeSource: an empty path is Required and not absolute")
+    void nfsVolumes() {
+        assertApi(withPodSpec("""
+                volumes:
+                - name: a
+                  nfs: {server: nfs.local, path: ""}
+                - name: b
+                  nfs: {server: "", path: exports}
+                """),
+                "\"\"|spec.template.spec.volumes[0].nfs.path|Required|Required value...",
+                "\"\"|spec.template.spec.volumes[0].nfs.path|Invalid|Invalid value: \"\": must be an absolute path...",
+                "\"\"|spec.template.spec.volumes[1].nfs.server|Required|Required value...",
+                "exports|spec.template.spec.volumes[1].nfs.path|Invalid|Invalid value: \"exports\": must be an"
+                        + " absolute path...");
+    }
+
+    @Test
+    @DisplayName("validateCSIVolumeSource and ValidateCSIDriverName: driver and nodePublishSecretRef names")
+    void csiVolumes() {
+        String longDriver = "a".repeat(64);
+        assertApi(withPodSpec("""
+                volumes:
+                - name: a
+                  csi: {driver: ""}
+                - name: b
+                  csi: {driver: Secrets_Store, nodePublishSecretRef: {name: Creds}}
+                - name: c
+                  csi: {driver: %s, nodePublishSecretRef: {name: ""}}
+                """.formatted(longDriver)),
+                "\"\"|spec.template.spec.volumes[0].csi.driver|Required|Required value...",
+                "Secrets_Store|spec.template.spec.volumes[1].csi.driver|Invalid|Invalid value: \"Secrets_Store\": a"
+                        + " lowercase RFC 1123 subdomain...",
+                "Creds|spec.template.spec.volumes[1].csi.name|Invalid|Invalid value: \"Creds\": a lowercase RFC 1123"
+                        + " subdomain...",
+                longDriver + "|spec.template.spec.volumes[2].csi.driver|TooLong|Too long: must have at most 63"
+                        + " bytes...",
+                "\"\"|spec.template.spec.volumes[2].csi.nodePublishSecretRef.name|Required|Required value...");
+        assertAccepted(withPodSpec("""
+                volumes:
+                - name: secrets
+                  csi: {driver: secrets-store.csi.k8s.io, readOnly: true, nodePublishSecretRef: {name: creds}}
+                """));
+    }
+
+    @Test
+    @DisplayName("validateEphemeralVolumeSource and ValidatePersistentVolumeClaimTemplate")
+    void ephemeralVolumes() {
+        assertApi(withPodSpec("""
+                volumes:
+                - name: scratch
+                  ephemeral: {}
+                - name: cache
+                  ephemeral:
+                    volumeClaimTemplate:
+                      metadata: {name: cache, labels: {tier: cache}}
+                      spec:
+                        accessModes: [ReadWriteOncePod, ReadWriteOnce]
+                        resources: {requests: {storage: 0}}
+                """),
+                "ephemeral|spec.template.spec.volumes[0].ephemeral.volumeClaimTemplate|Required|Required value...",
+                "name|spec.template.spec.volumes[1].ephemeral.volumeClaimTemplate.metadata.name|Forbidden|Forbidden:"
+                        + " cannot be set...",
+                "accessModes|spec.template.spec.volumes[1].ephemeral.volumeClaimTemplate.spec.accessModes|Forbidden|"
+                        + "Forbidden: may not use ReadWriteOncePod with other access modes...",
+                "0|spec.template.spec.volumes[1].ephemeral.volumeClaimTemplate.spec.resources[storage]|Invalid|Invalid"
+                        + " value: \"0\": must be greater than zero...");
+        assertAccepted(withPodSpec("""
+                volumes:
+                - name: cache
+                  ephemeral:
+                    volumeClaimTemplate:
+                      metadata: {labels: {tier: cache}}
+                      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """));
     }
 }
