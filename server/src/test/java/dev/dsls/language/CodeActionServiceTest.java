@@ -91,6 +91,14 @@ class CodeActionServiceTest {
     }
 
     @Test
+    void aRetiredApiVersionMovesToAppsV1WithTheSelectorTheOldApiDefaulted() throws Exception {
+        String text = Files.readString(Path.of("..", "samples", "broken", "retired-api-version.yaml"));
+        List<CodeAction> actions = fixes(text, Problems.analyze(text), "unserved-api-version");
+        assertEquals(text.replace("apiVersion: extensions/v1beta1", "apiVersion: apps/v1")
+                + "  selector:\n    matchLabels: {app: legacy}\n", apply(text, actions.get(0)));
+    }
+
+    @Test
     void addsAMissingRequiredField() {
         String text = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selector:\n    matchLabels: {app: x}\n"
                 + "  template:\n    metadata:\n      labels: {app: x}\n    spec:\n      containers:\n      - name: x\n";
