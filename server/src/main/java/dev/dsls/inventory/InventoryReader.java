@@ -82,19 +82,37 @@ public final class InventoryReader {
     private static void readYaml(String text, Collector collector) {
         TextIndex[] index = new TextIndex[1];
         KubectlYamlReader.read(text, new KubectlYamlReader.Documents() {
+            /** Items without a kind wait for the list's kind, which kubectl writes after the items. */
+            private final List<YMap> kindless = new ArrayList<>();
+            private Collector.Mark documentStart = collector.mark();
+
             @Override
-            public void objects(List<YMap> objects) {
-                String listKind = objects.get(0).text("kind");
-                collector.object(objects.get(0));
-                objects.subList(1, objects.size()).forEach(item -> collector.object(ObjectDecoder.withListKind(item, listKind)));
+            public void item(YMap item) {
+                if (item.get("kind") == null) {
+                    kindless.add(item);
+                } else {
+                    collector.object(item);
+                }
+            }
+
+            @Override
+            public void document(YMap root) {
+                String listKind = root.text("kind");
+                collector.object(root);
+                kindless.forEach(item -> collector.object(ObjectDecoder.withListKind(item, listKind)));
+                kindless.clear();
+                documentStart = collector.mark();
             }
 
             @Override
             public void unsupported(int documentIndex, int start, int end) {
+                collector.rollBack(documentStart);
+                kindless.clear();
                 if (index[0] == null) {
                     index[0] = new TextIndex(text);
                 }
                 collector.document(new YamlParser(INVENTORY_LIMITS).parseDocument(index[0], documentIndex, start, end), true);
+                documentStart = collector.mark();
             }
         });
     }
@@ -137,6 +155,20 @@ public final class InventoryReader {
 
         Collector(String path) {
             this.path = path;
+        }
+
+        /** How much was collected at a point, to drop what a document added when it is read again. */
+        record Mark(int nodes, int pods, int problems) {
+        }
+
+        Mark mark() {
+            return new Mark(nodes.size(), pods.size(), problems.size());
+        }
+
+        void rollBack(Mark mark) {
+            nodes.subList(mark.nodes(), nodes.size()).clear();
+            pods.subList(mark.pods(), pods.size()).clear();
+            problems.subList(mark.problems(), problems.size()).clear();
         }
 
         void report(Range range, Severity severity, String code, String message) {

@@ -15,18 +15,22 @@ final class CodeLensService {
     /** The lens command; arguments {@code [uri, position]}. */
     static final String SHOW_PLACEMENT = "dsls.showPlacement";
 
-    private final PlacementSource placements;
+    static final String LOADING = "placement: reading the node inventory…";
 
-    CodeLensService(PlacementSource placements) {
+    private final PlacementSource placements;
+    private final WorkspaceInventory inventory;
+
+    CodeLensService(PlacementSource placements, WorkspaceInventory inventory) {
         this.placements = placements;
+        this.inventory = inventory;
     }
 
     List<CodeLens> lenses(ManifestFile file) {
-        Inventory inventory = placements.inventory(file);
+        Inventory effective = placements.inventory(file);
         List<CodeLens> lenses = new ArrayList<>();
         for (ManifestObject daemonSet : file.daemonSets()) {
-            String title = inventory.isEmpty() ? DaemonSetPlacementHover.NO_INVENTORY
-                    : PlacementSummary.of(placements.placement(file, daemonSet));
+            String title = !effective.isEmpty() ? PlacementSummary.of(placements.placement(file, daemonSet))
+                    : inventory.loaded() ? DaemonSetPlacementHover.NO_INVENTORY : LOADING;
             Range at = daemonSet.headerRange();
             Command command = new Command(title, SHOW_PLACEMENT, List.of(file.uri(), LspRanges.toLsp(at.start())));
             lenses.add(new CodeLens(LspRanges.toLsp(at), command, null));

@@ -48,7 +48,7 @@ public final class DaemonSetLanguageService {
     };
     private final CompletionService completion = new CompletionService();
     private final HoverService hover = new HoverService(placements);
-    private final CodeLensService codeLenses = new CodeLensService(placements);
+    private final CodeLensService codeLenses = new CodeLensService(placements, workspace.inventory());
     private final CodeActionService codeActions = new CodeActionService();
     private final StructureService structure = new StructureService();
 

@@ -3,7 +3,6 @@ package dev.dsls.language;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryLoader;
 import dev.dsls.inventory.InventoryProblem;
-import dev.dsls.inventory.Taint;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -33,13 +32,25 @@ public final class WorkspaceInventory {
 
     private volatile State state = new State(Inventory.EMPTY, List.of(), List.of(), NodeFacts.NONE, Map.of());
 
+    private volatile boolean loaded;
+
     public State state() {
         return state;
+    }
+
+    /** False until the first load (found or not) is done: features say "loading" rather than "no inventory". */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    public void markLoaded() {
+        loaded = true;
     }
 
     /** Uses an inventory loaded elsewhere (the CLI's {@code --nodes} files), with the files it came from. */
     public synchronized void use(Inventory inventory, List<Path> files) {
         state = new State(inventory, List.copyOf(files), List.of(), facts(inventory), Map.of());
+        loaded = true;
     }
 
     /** The files the settings name, resolved against the workspace root (globs expanded, sorted). */
@@ -120,44 +131,62 @@ public final class WorkspaceInventory {
 
     /** The inventory's index as completion and hover read it. */
     public static NodeFacts facts(Inventory inventory) {
-        if (inventory.isEmpty()) {
-            return NodeFacts.NONE;
-        }
-        var index = inventory.index();
-        Map<String, Map<String, List<String>>> labels = new TreeMap<>();
-        for (String key : index.labelKeys()) {
-            Map<String, List<String>> values = new TreeMap<>();
-            for (String value : index.labelValues(key).keySet()) {
-                values.put(value, index.nodesWithLabel(key, value));
-            }
-            labels.put(key, values);
-        }
-        List<NodeFacts.Taint> taints = new ArrayList<>();
-        for (Map.Entry<Taint, List<String>> taint : index.taints().entrySet()) {
-            taints.add(new NodeFacts.Taint(taint.getKey().key(), taint.getKey().value(), taint.getKey().effect(),
-                    taint.getValue()));
-        }
-        List<String> names = index.nodeNames();
-        return new NodeFacts() {
-            @Override
-            public int nodeCount() {
-                return names.size();
-            }
+        return inventory.isEmpty() ? NodeFacts.NONE : new IndexedFacts(inventory);
+    }
 
-            @Override
-            public List<String> nodeNames() {
-                return names;
-            }
+    /**
+     * The facts of an inventory, gathered on first use: the CLI never asks for them, and the server asks
+     * only when a completion or hover needs them, not while it loads the inventory.
+     */
+    private static final class IndexedFacts implements NodeFacts {
+        private final Inventory inventory;
+        private volatile Map<String, Map<String, List<String>>> labels;
+        private volatile List<Taint> taints;
 
-            @Override
-            public Map<String, Map<String, List<String>>> labels() {
-                return labels;
-            }
+        IndexedFacts(Inventory inventory) {
+            this.inventory = inventory;
+        }
 
-            @Override
-            public List<Taint> taints() {
-                return taints;
+        @Override
+        public int nodeCount() {
+            return inventory.size();
+        }
+
+        @Override
+        public List<String> nodeNames() {
+            return inventory.index().nodeNames();
+        }
+
+        @Override
+        public Map<String, Map<String, List<String>>> labels() {
+            Map<String, Map<String, List<String>>> known = labels;
+            if (known == null) {
+                var index = inventory.index();
+                known = new TreeMap<>();
+                for (String key : index.labelKeys()) {
+                    Map<String, List<String>> values = new TreeMap<>();
+                    for (String value : index.labelValues(key).keySet()) {
+                        values.put(value, index.nodesWithLabel(key, value));
+                    }
+                    known.put(key, values);
+                }
+                labels = known;
             }
-        };
+            return known;
+        }
+
+        @Override
+        public List<Taint> taints() {
+            List<Taint> known = taints;
+            if (known == null) {
+                known = new ArrayList<>();
+                for (Map.Entry<dev.dsls.inventory.Taint, List<String>> taint : inventory.index().taints().entrySet()) {
+                    known.add(new Taint(taint.getKey().key(), taint.getKey().value(), taint.getKey().effect(),
+                            taint.getValue()));
+                }
+                taints = List.copyOf(known);
+            }
+            return known;
+        }
     }
 }

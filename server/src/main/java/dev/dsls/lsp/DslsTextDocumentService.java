@@ -67,27 +67,21 @@ final class DslsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        return compute(params.getTextDocument().getUri(), (file, cancel) -> {
-            inventory.awaitFirstLoad();
-            List<CompletionItem> items = service().completion(request(file, params.getPosition(), cancel));
-            return Either.forRight(new CompletionList(false, items));
-        });
+        // Never waits for the inventory: it answers from what is loaded (the node facts come with the load).
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> Either.forRight(new CompletionList(false,
+                service().completion(request(file, params.getPosition(), cancel)))));
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return compute(params.getTextDocument().getUri(), (file, cancel) -> {
-            inventory.awaitFirstLoad();
-            return service().hover(request(file, params.getPosition(), cancel));
-        });
+        return compute(params.getTextDocument().getUri(), (file, cancel) ->
+                service().hover(request(file, params.getPosition(), cancel)));
     }
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        return compute(params.getTextDocument().getUri(), (file, cancel) -> {
-            inventory.awaitFirstLoad();
-            return service().codeLenses(file);
-        });
+        // While the inventory loads the lens says so; the server asks for lenses again once it is in.
+        return compute(params.getTextDocument().getUri(), (file, cancel) -> service().codeLenses(file));
     }
 
     @Override

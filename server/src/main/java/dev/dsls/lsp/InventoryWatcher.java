@@ -118,6 +118,7 @@ final class InventoryWatcher {
         } catch (RuntimeException e) {
             session.log(MessageType.Error, "could not reload the node inventory: " + e);
         } finally {
+            inventory.markLoaded();
             firstLoad.complete(null);
         }
     }
