@@ -2,7 +2,11 @@ package dev.dsls.inventory;
 
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.yaml.Range;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,19 +50,34 @@ public final class InventoryLoader {
 
     /** Reads one inventory file; one that cannot be read at all is an exception, problems inside it are not. */
     public static InventoryReader.Contents read(Path file) throws UnreadableException {
-        byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw new UnreadableException(file + ": is a directory; --nodes takes a file of Node objects");
             }
-            bytes = Files.readAllBytes(file);
+            if (startsLikeJson(file)) {
+                try (Reader json = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    return InventoryReader.readJson(file.toString(), json);
+                }
+            }
+            return InventoryReader.read(file.toString(), Files.readAllBytes(file));
         } catch (UnreadableException e) {
             throw e;
         } catch (IOException | SecurityException e) {
             throw new UnreadableException(file + ": cannot read the node inventory: "
                     + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         }
-        return InventoryReader.read(file.toString(), bytes);
+    }
+
+    /** True when the file's first character after white space opens a JSON object or array. */
+    private static boolean startsLikeJson(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (!Character.isWhitespace(c)) {
+                    return c == '{' || c == '[';
+                }
+            }
+            return false;
+        }
     }
 
     /** Combines files already read (the editor reads them itself), in order. */

@@ -12,6 +12,7 @@ import dev.dsls.yaml.YamlFile;
 import dev.dsls.yaml.YamlLimits;
 import dev.dsls.yaml.YamlParser;
 import dev.dsls.yaml.YamlProblem;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,16 +57,30 @@ public final class InventoryReader {
         }
         String text = source.text();
         if (looksLikeJson(text)) {
-            try {
-                JsonInventoryReader.read(new StringReader(text), collector::object);
-            } catch (JsonInventoryReader.SyntaxError e) {
-                collector.report(e.range, Severity.ERROR, InventoryProblem.SYNTAX, path + ": " + e.getMessage()
-                        + "; the objects before this point are used.");
-            }
+            readJson(new StringReader(text), collector);
         } else {
             readYaml(text, collector);
         }
         return collector.contents();
+    }
+
+    /**
+     * Reads JSON as it streams from a reader: a 130 MB {@code kubectl get nodes,pods -A -o json} is never
+     * held as bytes or text, only the pruned objects it describes.
+     */
+    public static Contents readJson(String path, Reader json) {
+        Collector collector = new Collector(path);
+        readJson(json, collector);
+        return collector.contents();
+    }
+
+    private static void readJson(Reader json, Collector collector) {
+        try {
+            JsonInventoryReader.read(json, collector::object);
+        } catch (JsonInventoryReader.SyntaxError e) {
+            collector.report(e.range, Severity.ERROR, InventoryProblem.SYNTAX, collector.path + ": " + e.getMessage()
+                    + "; the objects before this point are used.");
+        }
     }
 
     /** YAML through the full parser only: the reference the fast reader must agree with. */

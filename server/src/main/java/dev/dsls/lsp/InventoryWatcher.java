@@ -109,6 +109,11 @@ final class InventoryWatcher {
                         state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));
                 publishProblems(state.problems());
                 documents.recheckAll();
+                // Gathered here, on the worker, so the first completion after a load does not pay for it.
+                session.worker().execute(() -> {
+                    state.facts().labels();
+                    state.facts().taints();
+                });
                 LanguageClient client = session.client();
                 // Also after the first load: a lens asked for before it said "no node inventory".
                 if (session.support().refreshesCodeLenses() && client != null) {

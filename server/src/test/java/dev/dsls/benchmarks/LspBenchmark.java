@@ -24,8 +24,10 @@ import org.eclipse.lsp4j.WorkspaceFolder;
  * The end-to-end benchmark of the editing path: drives the real server over stdio as an editor does and
  * prints cold start, first diagnostics, completion and hover latency, an edit storm and peak RSS.
  * Run: {@code mvn -q -pl server package -DskipTests && mvn -q -pl server exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.dsls.benchmarks.LspBenchmark [-Dexec.args="SERVER [REPETITIONS]"]}, where SERVER is
- * an unpacked release's bin/dsls (as editors start the server) or a jar (default server/target/dsls.jar).
+ * -Dexec.mainClass=dev.dsls.benchmarks.LspBenchmark [-Dexec.args="SERVER [REPETITIONS [NODES]]"]}, where SERVER
+ * is an unpacked release's bin/dsls (as editors start the server) or a jar (default server/target/dsls.jar).
+ * Each scenario runs in a workspace without an inventory and in one whose .dsls/inventory.yaml holds NODES
+ * generated nodes (default 5000, a kubectl get nodes -o yaml listing), and prints the ratios between them.
  */
 public final class LspBenchmark {
     /**
@@ -105,24 +107,37 @@ public final class LspBenchmark {
         }
     }
 
+    /** What one scenario measured, for the ratios between the runs without and with an inventory. */
+    private record Figures(double firstPlacement, double completionMax, double hoverMax, double storm, long peakRssKb) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path jar = (args.length > 0 ? Path.of(args[0]) : Files.exists(Path.of("server/target/dsls.jar"))
                 ? Path.of("server/target/dsls.jar") : Path.of("target/dsls.jar")).toAbsolutePath();
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         ManifestGenerator generator = new ManifestGenerator(42);
-        Path workspace = Files.createTempDirectory("dsls-bench");
-        Files.createDirectories(workspace.resolve(".dsls"));
-        Files.writeString(workspace.resolve(".dsls/inventory.yaml"), NodeInventoryGenerator.yaml(NodeInventoryGenerator.nodes(100, 42)));
+        Path bare = Files.createTempDirectory("dsls-bench");
+        Path withNodes = Files.createTempDirectory("dsls-bench");
+        Files.createDirectories(withNodes.resolve(".dsls"));
+        Files.writeString(withNodes.resolve(".dsls/inventory.yaml"),
+                NodeInventoryGenerator.yaml(NodeInventoryGenerator.nodes(nodes, 42)));
         String small = generator.daemonSet(0);
         String large = generator.mixedFile(100);
         List<Scenario> scenarios = List.of(
                 new Scenario("one DaemonSet", small, positions(small)),
                 new Scenario("100 documents", large, positions(large)));
-        System.out.printf("dsls LSP benchmark: %s, %d cores, Java %s; inventory of 100 nodes%n",
+        System.out.printf("dsls LSP benchmark: %s, %d cores, Java %s; %s; without an inventory and with %d nodes (%d MB)%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), jar, nodes, Files.size(withNodes.resolve(".dsls/inventory.yaml")) >> 20);
         for (Scenario scenario : scenarios) {
-            run(jar, workspace, scenario, repetitions);
+            Figures without = run(jar, bare, scenario, repetitions, "without an inventory");
+            Figures with = run(jar, withNodes, scenario, repetitions, "with " + nodes + " nodes");
+            System.out.printf(Locale.ROOT, "  ratios with/without: 50-edit storm %.2fx, slowest completion %.2fx,"
+                    + " slowest hover %.2fx, peak RSS %.2fx; first diagnostics with the placement %.0f ms%n",
+                    with.storm() / without.storm(), with.completionMax() / without.completionMax(),
+                    with.hoverMax() / without.hoverMax(), (double) with.peakRssKb() / without.peakRssKb(),
+                    with.firstPlacement());
         }
     }
 
@@ -142,11 +157,14 @@ public final class LspBenchmark {
         return found;
     }
 
-    private static void run(Path jar, Path workspace, Scenario scenario, int repetitions) throws Exception {
+    private static Figures run(Path jar, Path workspace, Scenario scenario, int repetitions, String label)
+            throws Exception {
+        boolean inventory = Files.exists(workspace.resolve(".dsls/inventory.yaml"));
         String uri = workspace.resolve("bench.yaml").toUri().toString();
         int lines = scenario.text().split("\n").length;
         List<Double> initialize = new ArrayList<>();
         List<Double> firstDiagnostics = new ArrayList<>();
+        List<Double> firstPlacement = new ArrayList<>();
         for (int spawn = 0; spawn < 5; spawn++) {
             long start = System.nanoTime();
             try (Server server = new Server(jar)) {
@@ -155,12 +173,19 @@ public final class LspBenchmark {
                 server.client.open(uri, scenario.text());
                 server.client.awaitDiagnostics(uri, p -> true);
                 firstDiagnostics.add(millis(start));
+                if (inventory) {
+                    server.client.awaitDiagnostics(uri, p -> p.getDiagnostics().stream()
+                            .anyMatch(d -> "placement-summary".equals(d.getCode().getLeft())));
+                    firstPlacement.add(millis(start));
+                }
             }
         }
         try (Server server = new Server(jar)) {
             server.initialize(workspace);
             server.client.open(uri, scenario.text());
-            server.client.awaitDiagnostics(uri, p -> true);
+            // Steady state: with an inventory, once its load and the re-check it causes are done (timed above).
+            server.client.awaitDiagnostics(uri, p -> !inventory || p.getDiagnostics().stream()
+                    .anyMatch(d -> "placement-summary".equals(d.getCode().getLeft())));
             List<Double> completion = new ArrayList<>();
             List<Double> hover = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
@@ -175,15 +200,20 @@ public final class LspBenchmark {
                 hover.add(millis(start));
             }
             double storm = editStorm(server, uri, scenario.text());
-            System.out.printf(Locale.ROOT, "%n%s (%d lines):%n", scenario.name(), lines);
+            System.out.printf(Locale.ROOT, "%n%s (%d lines), %s:%n", scenario.name(), lines, label);
             System.out.printf(Locale.ROOT, "  spawn -> initialize        p50 %7.1f ms%n", percentile(initialize, 50));
             System.out.printf(Locale.ROOT, "  spawn -> first diagnostics p50 %7.1f ms%n", percentile(firstDiagnostics, 50));
             System.out.printf(Locale.ROOT, "  completion                 p50 %7.2f ms  p95 %7.2f ms  (%d requests)%n",
                     percentile(completion, 50), percentile(completion, 95), completion.size());
             System.out.printf(Locale.ROOT, "  hover                      p50 %7.2f ms  p95 %7.2f ms%n",
                     percentile(hover, 50), percentile(hover, 95));
+            System.out.printf(Locale.ROOT, "  slowest completion / hover     %7.2f ms / %7.2f ms%n",
+                    percentile(completion, 100), percentile(hover, 100));
             System.out.printf(Locale.ROOT, "  50-edit storm -> final diagnostics %7.1f ms%n", storm);
-            System.out.printf(Locale.ROOT, "  peak RSS %d MB%n", server.peakRssKb() / 1024);
+            long rss = server.peakRssKb();
+            System.out.printf(Locale.ROOT, "  peak RSS %d MB%n", rss / 1024);
+            return new Figures(firstPlacement.isEmpty() ? 0 : percentile(firstPlacement, 50), percentile(completion, 100),
+                    percentile(hover, 100), storm, rss);
         }
     }
 
