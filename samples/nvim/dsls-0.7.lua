@@ -12,9 +12,15 @@
 --   * 0.7 does not advertise `workspace/configuration`, so the settings are pushed with
 --     `workspace/didChangeConfiguration` once the server is initialised;
 --   * 0.7 does not ask for code lenses by itself: they are refreshed on BufEnter, CursorHold and
---     InsertLeave (the placement lens "runs on 2 of 3 nodes · excluded: …" above each DaemonSet);
+--     InsertLeave (the placement lens "runs on 2 of 3 nodes · excluded: …"), and shown on a line of
+--     their own above each DaemonSet instead of after the line's diagnostics, where they run off screen;
+--   * 0.7's omnifunc cannot insert a completion of several lines (it becomes one line with NUL bytes):
+--     this file's omnifunc puts the first line in the menu and the rest in on accepting it, and
+--     :DslsSkeleton fills an empty buffer with the server's DaemonSet skeleton;
 --   * :DslsPlacement shows on which nodes the DaemonSet under the cursor runs and why others are
---     excluded (`workspace/executeCommand dsls.showPlacement`), in a floating window.
+--     excluded (`workspace/executeCommand dsls.showPlacement`, as `dsls preview` prints it), in a
+--     floating window;
+--   * signs and virtual text show the most severe diagnostic of a line (severity_sort).
 
 -- Settings, sent as `settings.dsls`. All are optional.
 local settings = {
@@ -49,6 +55,10 @@ end
 local cmd = use_dsls and { 'dsls', 'lsp' } or jar_cmd()
 
 local clients_by_root = {} -- root directory -> client id: one server per workspace root
+local M = {} -- what require('dsls') returns: the functions below, for key mappings of your own
+
+-- An error and a hint on the same line: the sign and the virtual text show the error.
+vim.diagnostic.config({ severity_sort = true })
 
 -- The workspace root: the nearest directory with a `.dsls` folder, else the nearest with `.git`
 -- (a folder, or a file in git worktrees), else the file's own directory. 0.7 has no vim.fs.
@@ -69,42 +79,63 @@ local function find_root(path)
   return dir
 end
 
--- Formats the result of dsls.showPlacement (what `dsls preview --format json` prints) as
--- `dsls preview` does: a summary, kubectl's status columns, one line per node, near misses, rollout.
+local function dsls_client(bufnr)
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do -- initialised clients attached to bufnr
+    if c.name == 'dsls' then return c end
+  end
+end
+
+-- The placement window: per DaemonSet its lens line, then the preview exactly as `dsls preview`
+-- prints it (the server sends it as `text`).
 local function placement_lines(result)
   local lines = {}
   for _, ds in ipairs((result or {}).daemonSets or {}) do
-    local st, ro = ds.status or {}, ds.rollout or {}
-    table.insert(lines, string.format('DaemonSet %s/%s: %s', ds.namespace, ds.name, ds.summary or ''))
-    table.insert(lines, string.format('DESIRED %s  CURRENT %s  READY %s  UP-TO-DATE %s  AVAILABLE %s  NODE SELECTOR %s',
-      st.desiredNumberScheduled, st.currentNumberScheduled, st.numberReady, st.updatedNumberScheduled,
-      st.numberAvailable, ds.nodeSelector or ''))
-    table.insert(lines, string.format('%-24s %-8s %s', 'NODE', 'RUNS', 'REASON'))
-    local near = {}
-    for _, node in ipairs(ds.nodes or {}) do
-      local reasons = vim.tbl_map(function(r) return r.code .. ': ' .. r.message end, node.reasons or {})
-      table.insert(lines, string.format('%-24s %-8s %s', node.name, node.runs, table.concat(reasons, '; ')))
-      if node.nearMiss then table.insert(near, 'near miss: ' .. node.name .. ': ' .. node.nearMiss.message) end
-    end
-    vim.list_extend(lines, near)
-    if ro.strategy then
-      table.insert(lines, string.format('rollout: %s, %s waves; %s', ro.strategy, tostring(ro.waves), ro.note or ''))
-    end
-    table.insert(lines, '')
+    table.insert(lines, string.format('%s/%s: %s', ds.namespace or 'default', ds.name, ds.summary or ''))
   end
   if #lines == 0 then
-    lines = { 'dsls: no DaemonSet here (or no node inventory: see the dsls.inventory setting)' }
+    return { 'dsls: no DaemonSet here (or no node inventory: see the dsls.inventory setting)' }
   end
-  return lines
+  table.insert(lines, '')
+  local text = (result.text or 'dsls: this server sends no preview text; update dsls'):gsub('\n+$', '')
+  return vim.list_extend(lines, vim.split(text, '\n', { plain = true }))
+end
+
+-- Code lenses on a line of their own above each DaemonSet (the server puts them on `kind:`). 0.7
+-- draws every server's lenses as text at the end of the line, after the diagnostics' virtual text,
+-- where they run off screen; dsls's lenses get virtual lines instead (other servers keep the
+-- default). Neovim shows no virtual line above the first line of a buffer unless scrolled, so there
+-- the lens goes below it.
+local codelens = vim.lsp.codelens
+codelens._dsls_default_display = codelens._dsls_default_display or codelens.display -- once, if sourced again
+codelens.display = function(lenses, bufnr, client_id)
+  local client = vim.lsp.get_client_by_id(client_id)
+  if not client or client.name ~= 'dsls' then
+    return codelens._dsls_default_display(lenses, bufnr, client_id)
+  end
+  if not vim.api.nvim_buf_is_valid(bufnr) then return end -- wiped while the server answered
+  local ns = vim.api.nvim_create_namespace('vim_lsp_codelens:' .. client_id) -- the one 0.7 uses
+  vim.api.nvim_buf_clear_namespace(bufnr, ns, 0, -1)
+  local titles, line_count = {}, vim.api.nvim_buf_line_count(bufnr)
+  for _, lens in ipairs(lenses or {}) do
+    local line = lens.range.start.line
+    if line < line_count then
+      titles[line] = titles[line] or {}
+      table.insert(titles[line], lens.command and lens.command.title or 'Unresolved lens ...')
+    end
+  end
+  for line, texts in pairs(titles) do
+    local indent = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]:match('^%s*')
+    vim.api.nvim_buf_set_extmark(bufnr, ns, line, 0, {
+      virt_lines = { { { indent .. table.concat(texts, ' | '), 'LspCodeLens' } } },
+      virt_lines_above = line > 0,
+    })
+  end
 end
 
 -- :DslsPlacement — asks the server of this buffer for the placement of the DaemonSet under the cursor.
-local function show_placement()
+function M.show_placement()
   local bufnr = vim.api.nvim_get_current_buf()
-  local client
-  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do -- initialised clients attached to bufnr
-    if c.name == 'dsls' then client = c end
-  end
+  local client = dsls_client(bufnr)
   if not client then
     vim.notify('dsls: no running server for this buffer', vim.log.levels.WARN)
     return
@@ -121,11 +152,103 @@ local function show_placement()
   end, bufnr)
 end
 
+-- The text a completion item inserts.
+local function item_text(item)
+  return (item.textEdit and item.textEdit.newText) or item.insertText or item.label
+end
+
+-- :DslsSkeleton — fills an empty buffer with the DaemonSet skeleton the server offers there (the
+-- completion item "DaemonSet skeleton"), applied as the server's text edit.
+function M.insert_skeleton()
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client = dsls_client(bufnr)
+  if not client then
+    vim.notify('dsls: no running server for this buffer', vim.log.levels.WARN)
+    return
+  end
+  if table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), ''):match('%S') then
+    vim.notify('dsls: the DaemonSet skeleton is for an empty buffer', vim.log.levels.WARN)
+    return
+  end
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 0, character = 0 } }
+  client.request('textDocument/completion', params, function(err, result)
+    for _, item in ipairs(not err and vim.lsp.util.extract_completion_items(result or {}) or {}) do
+      if item.label == 'DaemonSet skeleton' then
+        local edit = item.textEdit or { range = { start = params.position, ['end'] = params.position }, newText = item_text(item) }
+        vim.lsp.util.apply_text_edits({ edit }, bufnr, client.offset_encoding)
+        if vim.api.nvim_buf_get_lines(bufnr, -2, -1, false)[1] == '' then -- the line that was the empty buffer
+          vim.api.nvim_buf_set_lines(bufnr, -2, -1, false, {})
+        end
+        return
+      end
+    end
+    vim.notify('dsls: the server offered no DaemonSet skeleton' .. (err and (': ' .. (err.message or '')) or ''),
+      vim.log.levels.WARN)
+  end, bufnr)
+end
+
+-- 0.7's vim.lsp.omnifunc, except for items of several lines ("metadata:" and the indented line
+-- below it, the skeleton): <C-x><C-o> cannot insert those (a NUL byte stands in for each line
+-- break), so the menu inserts their first line and M.complete_done the rest once one is accepted.
+function M.omnifunc(findstart, base)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client = dsls_client(bufnr)
+  if not client then
+    return findstart == 1 and -1 or {}
+  end
+  local pos = vim.api.nvim_win_get_cursor(0)
+  local line = vim.api.nvim_get_current_line()
+  local params = vim.lsp.util.make_position_params()
+  client.request('textDocument/completion', params, function(err, result)
+    if err or not result or vim.fn.mode() ~= 'i' then return end
+    -- Replace from where the server's edits start (the same for all of dsls's items), else from
+    -- the start of the word before the cursor.
+    local start = vim.fn.match(line:sub(1, pos[2]), '\\k*$')
+    local first = vim.lsp.util.extract_completion_items(result)[1]
+    if first and first.textEdit and first.textEdit.range and first.textEdit.range.start.line == pos[1] - 1 then
+      start = vim.str_byteindex(line, first.textEdit.range.start.character, true)
+    end
+    local matches = vim.lsp.util.text_document_completion_list_to_complete_items(result, line:sub(start + 1, pos[2]))
+    for _, match in ipairs(matches) do
+      match.word = vim.split(match.word, '\n', { plain = true })[1]
+    end
+    vim.fn.complete(start + 1, matches)
+  end, bufnr)
+  return -2 -- the items come from the callback above
+end
+
+-- On accepting an item of several lines: replace the first line the menu inserted with all of them.
+function M.complete_done(completed)
+  local data = type(completed.user_data) == 'table' and completed.user_data.nvim
+  local item = data and data.lsp and data.lsp.completion_item
+  local text = item and item_text(item)
+  if not text or not text:find('\n') then return end
+  local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+  local line = vim.api.nvim_get_current_line()
+  local start = col - #completed.word
+  if start < 0 or line:sub(start + 1, col) ~= completed.word then return end
+  local before, after = line:sub(1, start), line:sub(col + 1)
+  local lines = vim.split(text, '\n', { plain = true })
+  if lines[#lines] == '' and after == '' and #lines > 1 then table.remove(lines) end -- the final newline
+  local last = lines[#lines]
+  lines[1] = before .. lines[1]
+  lines[#lines] = lines[#lines] .. after
+  vim.api.nvim_buf_set_lines(0, row - 1, row, false, lines)
+  vim.api.nvim_win_set_cursor(0, { row + #lines - 1, (#lines == 1 and #before or 0) + #last })
+end
+
 local function on_attach(client, bufnr)
-  vim.api.nvim_buf_set_option(bufnr, 'omnifunc', 'v:lua.vim.lsp.omnifunc') -- <C-x><C-o> completes
+  vim.api.nvim_buf_set_option(bufnr, 'omnifunc', "v:lua.require'dsls'.omnifunc") -- <C-x><C-o> completes
+  vim.api.nvim_create_autocmd('CompleteDone', {
+    group = vim.api.nvim_create_augroup('dsls_complete_' .. bufnr, { clear = true }),
+    buffer = bufnr,
+    callback = function() M.complete_done(vim.v.completed_item) end,
+  })
   vim.keymap.set('n', 'K', vim.lsp.buf.hover, { buffer = bufnr, desc = 'dsls: hover' })
-  vim.api.nvim_buf_create_user_command(bufnr, 'DslsPlacement', show_placement,
+  vim.api.nvim_buf_create_user_command(bufnr, 'DslsPlacement', M.show_placement,
     { desc = 'dsls: where the DaemonSet under the cursor runs' })
+  vim.api.nvim_buf_create_user_command(bufnr, 'DslsSkeleton', M.insert_skeleton,
+    { desc = 'dsls: fill this empty buffer with a DaemonSet skeleton' })
   -- Code lenses: 0.7 only shows what vim.lsp.codelens.refresh() fetched. Refresh only from here on:
   -- on_attach runs once the client is initialised, and a refresh sent earlier would find no
   -- initialised client and leave 0.7's refresh throttle stuck for this buffer. Besides the usual
@@ -183,3 +306,7 @@ vim.api.nvim_create_autocmd('FileType', {
     end
   end,
 })
+
+-- require('dsls') returns M also when this file is run with -u or :luafile instead of required.
+package.loaded.dsls = M
+return M

@@ -7,8 +7,9 @@
 --
 -- vim.lsp.start, called from a FileType autocmd, starts one server per workspace root and reuses it
 -- for every YAML buffer under that root. Code lenses (the placement "runs on 2 of 3 nodes · excluded:
--- …" above each DaemonSet) are refreshed on BufEnter, CursorHold and InsertLeave; :DslsPlacement
--- shows on which nodes the DaemonSet under the cursor runs and why the others are excluded.
+-- …", on a line of their own above each DaemonSet) are refreshed on BufEnter, CursorHold and
+-- InsertLeave; :DslsPlacement shows on which nodes the DaemonSet under the cursor runs and why the
+-- others are excluded, as `dsls preview` prints it. Signs show a line's most severe diagnostic.
 
 -- Settings, sent as `settings.dsls`. All are optional.
 local settings = {
@@ -51,33 +52,54 @@ local function find_root(path)
   return marker and vim.fs.dirname(marker) or dir
 end
 
--- Formats the result of dsls.showPlacement (what `dsls preview --format json` prints) as
--- `dsls preview` does: a summary, kubectl's status columns, one line per node, near misses, rollout.
+-- The placement window: per DaemonSet its lens line, then the preview exactly as `dsls preview`
+-- prints it (the server sends it as `text`).
 local function placement_lines(result)
   local lines = {}
   for _, ds in ipairs((result or {}).daemonSets or {}) do
-    local st, ro = ds.status or {}, ds.rollout or {}
-    table.insert(lines, string.format('DaemonSet %s/%s: %s', ds.namespace, ds.name, ds.summary or ''))
-    table.insert(lines, string.format('DESIRED %s  CURRENT %s  READY %s  UP-TO-DATE %s  AVAILABLE %s  NODE SELECTOR %s',
-      st.desiredNumberScheduled, st.currentNumberScheduled, st.numberReady, st.updatedNumberScheduled,
-      st.numberAvailable, ds.nodeSelector or ''))
-    table.insert(lines, string.format('%-24s %-8s %s', 'NODE', 'RUNS', 'REASON'))
-    local near = {}
-    for _, node in ipairs(ds.nodes or {}) do
-      local reasons = vim.tbl_map(function(r) return r.code .. ': ' .. r.message end, node.reasons or {})
-      table.insert(lines, string.format('%-24s %-8s %s', node.name, node.runs, table.concat(reasons, '; ')))
-      if node.nearMiss then table.insert(near, 'near miss: ' .. node.name .. ': ' .. node.nearMiss.message) end
-    end
-    vim.list_extend(lines, near)
-    if ro.strategy then
-      table.insert(lines, string.format('rollout: %s, %s waves; %s', ro.strategy, tostring(ro.waves), ro.note or ''))
-    end
-    table.insert(lines, '')
+    table.insert(lines, string.format('%s/%s: %s', ds.namespace or 'default', ds.name, ds.summary or ''))
   end
   if #lines == 0 then
-    lines = { 'dsls: no DaemonSet here (or no node inventory: see the dsls.inventory setting)' }
+    return { 'dsls: no DaemonSet here (or no node inventory: see the dsls.inventory setting)' }
   end
-  return lines
+  table.insert(lines, '')
+  local text = (result.text or 'dsls: this server sends no preview text; update dsls'):gsub('\n+$', '')
+  return vim.list_extend(lines, vim.split(text, '\n', { plain = true }))
+end
+
+-- An error and a hint on the same line: the sign and the virtual text show the error.
+vim.diagnostic.config({ severity_sort = true })
+
+-- Code lenses on a line of their own above each DaemonSet (the server puts them on `kind:`).
+-- Neovim draws every server's lenses as text at the end of the line, after the diagnostics' virtual
+-- text, where they run off screen; dsls's lenses get virtual lines instead (other servers keep the
+-- default). Neovim shows no virtual line above the first line of a buffer unless scrolled, so there
+-- the lens goes below it.
+local codelens = vim.lsp.codelens
+codelens._dsls_default_display = codelens._dsls_default_display or codelens.display -- once, if sourced again
+codelens.display = function(lenses, bufnr, client_id)
+  local client = vim.lsp.get_client_by_id(client_id)
+  if not client or client.name ~= 'dsls' then
+    return codelens._dsls_default_display(lenses, bufnr, client_id)
+  end
+  if not vim.api.nvim_buf_is_valid(bufnr) then return end -- wiped while the server answered
+  local ns = vim.api.nvim_create_namespace('vim_lsp_codelens:' .. client_id) -- the one Neovim uses
+  vim.api.nvim_buf_clear_namespace(bufnr, ns, 0, -1)
+  local titles, line_count = {}, vim.api.nvim_buf_line_count(bufnr)
+  for _, lens in ipairs(lenses or {}) do
+    local line = lens.range.start.line
+    if line < line_count then
+      titles[line] = titles[line] or {}
+      table.insert(titles[line], lens.command and lens.command.title or 'Unresolved lens ...')
+    end
+  end
+  for line, texts in pairs(titles) do
+    local indent = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]:match('^%s*')
+    vim.api.nvim_buf_set_extmark(bufnr, ns, line, 0, {
+      virt_lines = { { { indent .. table.concat(texts, ' | '), 'LspCodeLens' } } },
+      virt_lines_above = line > 0,
+    })
+  end
 end
 
 local function on_attach(client, bufnr)

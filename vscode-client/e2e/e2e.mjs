@@ -3,8 +3,10 @@
 // SCREENSHOTS and RUN. Every check takes a screenshot; the run ends with "N passed, N failed".
 
 import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fleetNames, writeFleet } from './fleet.mjs';
 
 const PORT = process.env.PORT;
 const WORKSPACE = process.env.WORKSPACE;
@@ -139,6 +141,71 @@ function editorToken(text) {
 function writeWorkspaceSettings(settings) {
   mkdirSync(join(WORKSPACE, '.vscode'), { recursive: true });
   writeFileSync(join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/** Moves the cursor to a 1-based line and column with Go to Line. */
+async function goTo(line, column) {
+  await page.keyboard.press(`${MOD}+G`);
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 5000 });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** The diagnostics the bundled server reports for a file on disk (`dsls check --format json`). */
+function checkFile(file) {
+  const ext = readdirSync(join(RUN, 'extensions')).find((d) => d.startsWith('dsls.'));
+  const jar = join(RUN, 'extensions', ext, 'server', 'dsls.jar');
+  const run = spawnSync('java', ['-jar', jar, 'check', '--format', 'json', file], { encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`dsls check ${file} exited ${run.status}: ${run.stderr}`);
+  }
+  return JSON.parse(run.stdout).files.flatMap((f) => f.diagnostics);
+}
+
+/**
+ * Fails when a listed node name is cut (its text wider than its box), overlaps another name or
+ * badge, or sticks out of the panel: what a user could not read.
+ */
+async function assertNamesReadable(frame, where) {
+  const problems = await frame.locator('body').evaluate(() => {
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    const boxes = [...document.querySelectorAll('li.node:not([hidden]) .name, details.group:not([hidden]) > summary > *')]
+      // Names inside a closed group are not on screen (Chromium still gives them boxes).
+      .filter((e) => e.offsetParent !== null && (e.closest('summary') || e.closest('details').open))
+      .map((e) => ({ e, r: e.getBoundingClientRect() }));
+    for (const { e, r } of boxes) {
+      if (e.scrollWidth > e.clientWidth + 1 && e.classList.contains('name')) {
+        out.push(`cut: ${e.textContent}`);
+      }
+      if (r.right > width + 1) {
+        out.push(`outside the panel: ${e.textContent}`);
+      }
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r;
+        const b = boxes[j].r;
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          out.push(`overlap: "${boxes[i].e.textContent}" and "${boxes[j].e.textContent}"`);
+        }
+      }
+      if (out.length > 5) {
+        break;
+      }
+    }
+    return out.concat(`(${boxes.length} boxes)`);
+  });
+  if (problems.length > 1) {
+    throw new Error(`${where}: ${problems.slice(0, 5).join('; ')}`);
+  }
+  log(`  ${where}: names readable ${problems[0]}`);
+}
+
+/** The node groups' headers: "runs · 260 nodes", "excluded taint x:NoSchedule · 3 nodes". */
+function groupHeads(frame) {
+  return frame.locator('details.group > summary').evaluateAll((summaries) => summaries.map((s) =>
+    [...s.querySelectorAll('.pill, .subject, .count')].map((e) => e.textContent.trim()).join(' ')));
 }
 
 function placementFrame() {
@@ -285,23 +352,29 @@ async function main() {
     await lensLink.click();
     log(`  clicked the lens after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const frame = placementFrame();
-    const table = frame.locator('table.placement-table');
-    await retry('placement table in the webview', () => table.isVisible(), { timeoutMs: 30000 });
-    log(`  table visible after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const rows = {};
-    for (const node of ['kind-control-plane', 'kind-worker', 'kind-worker2']) {
-      rows[node] = (await frame.locator(`tr[data-node="${node}"]`).innerText({ timeout: 5000 })).replace(/\s+/g, ' ');
-    }
-    if (!/excluded/.test(rows['kind-control-plane']) || !/taint/.test(rows['kind-control-plane'])) {
-      throw new Error(`kind-control-plane row: ${rows['kind-control-plane']}`);
+    const groups = frame.locator('details.group');
+    await retry('node groups in the webview', () => groups.first().isVisible(), { timeoutMs: 30000 });
+    log(`  groups visible after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // Three nodes: two groups, both open, each node listed once in its group.
+    const heads = await groupHeads(frame);
+    const excluded = frame.locator('details.group.excluded', { hasText: 'taint node-role.kubernetes.io/control-plane:NoSchedule' });
+    const runs = frame.locator('details.group.runs');
+    if (!(await excluded.locator('li[data-node="kind-control-plane"]').isVisible())) {
+      throw new Error(`kind-control-plane is not listed under its taint; groups: ${heads.join(' | ')}`);
     }
     for (const node of ['kind-worker', 'kind-worker2']) {
-      if (!/\bruns\b/.test(rows[node])) {
-        throw new Error(`${node} row: ${rows[node]}`);
+      if (!(await runs.locator(`li[data-node="${node}"]`).isVisible())) {
+        throw new Error(`${node} is not listed under runs; groups: ${heads.join(' | ')}`);
       }
     }
+    // The near miss once: the toleration is written one time in the group, not in a column per node.
+    const groupText = await excluded.innerText();
+    const tolerations = groupText.split('{key: node-role.kubernetes.io/control-plane').length - 1;
+    if (tolerations !== 1) {
+      throw new Error(`the toleration appears ${tolerations} times in: ${groupText.replace(/\s+/g, ' ')}`);
+    }
     const summary = await frame.locator('h2 .summary').first().innerText();
-    return `${summary}; control plane: ${rows['kind-control-plane'].slice(0, 100)}`;
+    return `${summary}; groups: ${heads.join(' | ')}`;
   });
 
   await check('placement-panel-follows-edits', async () => {
@@ -363,7 +436,126 @@ async function main() {
     await retry('server back after removing dsls.java.home', () =>
       page.locator('.statusbar-item', { hasText: /DSLS: \d+ nodes|: \d+\/\d+ nodes/ }).first().isVisible(),
     { timeoutMs: 60000, serverMayBeDown: true });
-    return `"${message.slice(0, 160)}"; server restarted after the setting was removed`;
+    // The old notification must not read as current: one notice says Java is fine again.
+    const fixed = page.locator('.notification-toast', { hasText: 'the language server is running, with Java' }).first();
+    await retry('notification that the server runs again', () => fixed.isVisible(), { timeoutMs: 15000 });
+    const javaToasts = await page.locator('.notification-toast', { hasText: 'dsls.java.home' }).count();
+    if (javaToasts > 1) {
+      throw new Error(`${javaToasts} notifications about dsls.java.home are stacked`);
+    }
+    return `"${message.slice(0, 160)}"; server restarted after the setting was removed; "${(await fixed.innerText()).replace(/\s+/g, ' ').slice(0, 100)}"`;
+  });
+
+  await check('quick-fix-keeps-file-valid', async () => {
+    // "Make the template labels match spec.selector" on the project's own block-style sample, from
+    // the Quick Fix menu (Ctrl+.), then save: the file must still parse, the mismatch be gone, and
+    // no error be added (the bundled server checks the saved file, as `dsls check` would).
+    await page.keyboard.press('Escape');
+    const file = 'broken/selector-mismatch.yaml';
+    await openFile(file);
+    const problems = page.locator('.markers-panel');
+    await page.keyboard.press(`${MOD}+Shift+M`);
+    // The Problems view lists every file; its filter keeps the one problem in sight.
+    const problemsFilter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
+    await problemsFilter.fill('does not match template');
+    await retry('the selector mismatch in the Problems view', () =>
+      problems.locator('.monaco-list-row', { hasText: 'does not match template' }).first().isVisible(), { timeoutMs: 30000 });
+    const before = checkFile(join(WORKSPACE, file));
+    // Line 12 is `      labels:` of the pod template, where the server reports the mismatch.
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await goTo(12, 8);
+    const title = 'Make the template labels match spec.selector';
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await retry(`"${title}" in the Quick Fix menu`, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(`${MOD}+.`);
+      await item.waitFor({ state: 'visible', timeout: 3000 });
+      return true;
+    }, { timeoutMs: 30000, intervalMs: 1500 });
+    await screenshot('quick-fix-menu');
+    // Choose it with the keyboard, as the menu is meant to be used: down to it, then Enter.
+    const focused = page.locator('.action-widget .monaco-list-row.focused').first();
+    for (let i = 0; i < 10 && !(await focused.innerText().catch(() => '')).includes(title); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    // VS Code saves the files a code action edits (files.refactoring.autoSave); save anyway, as a user would.
+    await page.waitForTimeout(500);
+    await page.keyboard.press(`${MOD}+S`);
+    await retry('the fixed file on disk', () => readFileSync(join(WORKSPACE, file), 'utf8').split('node-exporter').length - 1 === 2,
+      { timeoutMs: 10000 });
+    await retry('the mismatch gone from the Problems view', async () =>
+      !(await problems.locator('.monaco-list-row', { hasText: 'does not match template' }).first().isVisible()),
+    { timeoutMs: 30000 });
+    await problemsFilter.fill('');
+    const after = checkFile(join(WORKSPACE, file));
+    const errors = (r) => r.filter((d) => d.severity === 'error').map((d) => d.code);
+    if (after.some((d) => d.code === 'yaml-syntax' || d.code === 'selector-mismatch')) {
+      throw new Error(`after the fix: ${after.map((d) => `${d.code}: ${d.message}`).join('; ').slice(0, 400)}`);
+    }
+    const added = errors(after).filter((c) => !errors(before).includes(c));
+    if (added.length > 0) {
+      throw new Error(`the fix added errors: ${added.join(', ')}`);
+    }
+    const text = readFileSync(join(WORKSPACE, file), 'utf8');
+    return `errors before: ${errors(before).join(', ') || 'none'}; after: ${errors(after).join(', ') || 'none'}; ` +
+      `template labels now: ${/labels:\s*\n\s*app: (\S+)/.exec(text.slice(text.indexOf('template:')))?.[1]}`;
+  });
+
+  // A cloud-sized cluster: a new workspace whose .dsls/inventory.yaml has 300 nodes with EKS- and
+  // GKE-style names up to 61 characters. Opened in a fresh window, as a user opening another folder.
+  const fleetDir = join(RUN, 'fleet');
+  writeFleet(fleetDir, 300);
+  await check('placement-panel-long-node-names', async () => {
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(fleetDir)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await retry('agent.yaml in the Explorer', () =>
+      page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'agent.yaml' }).first().isVisible());
+    await openFile('agent.yaml');
+    const lensLink = page.locator('.codelens-decoration a', { hasText: /runs on \d+ of 300 nodes/ }).first();
+    await retry('code lens over 300 nodes', () => lensLink.isVisible(), { timeoutMs: 90000 });
+    const lens = await lensLink.innerText();
+    await lensLink.click();
+    const frame = placementFrame();
+    await retry('node groups in the webview', () => frame.locator('details.group').first().isVisible(), { timeoutMs: 30000 });
+    const heads = await groupHeads(frame);
+    const want = [/^runs · 260 nodes$/, /^pending resources cpu · 17 nodes$/, /^excluded taint nvidia\.com\/gpu=present:NoSchedule · 12 nodes$/,
+      /^excluded nodeSelector kubernetes\.io\/os=linux · 8 nodes$/, /^excluded taint node-role\.kubernetes\.io\/control-plane:NoSchedule · 3 nodes$/];
+    if (heads.length !== want.length || !want.every((re, i) => re.test(heads[i]))) {
+      throw new Error(`groups: ${heads.join(' | ')}`);
+    }
+    await assertNamesReadable(frame, 'the open groups');
+    return `lens "${lens.slice(0, 90)}…"; groups: ${heads.join(' | ')}`;
+  });
+
+  await check('placement-panel-filter-and-show-all', async () => {
+    const frame = placementFrame();
+    // The big group opens on a click, lists its first 200 nodes and offers the rest.
+    await frame.locator('details.group.runs > summary').click();
+    const runs = frame.locator('details.group.runs');
+    const listed = await runs.locator('li.node:not([hidden])').count();
+    if (listed !== 200 || !(await runs.locator('button.show-all').isVisible())) {
+      throw new Error(`the runs group lists ${listed} nodes`);
+    }
+    await assertNamesReadable(frame, 'the runs group');
+    await screenshot('placement-panel-runs-open');
+    await runs.locator('button.show-all').click();
+    await retry('all 260 nodes listed', async () => (await runs.locator('li.node:not([hidden])').count()) === 260, { timeoutMs: 5000 });
+    await frame.locator('details.group.runs > summary').click(); // close it again
+    await frame.locator('#filter').fill('4f7a9c21-002');
+    const info = await retry('the filter result', async () => {
+      const t = await frame.locator('#filter-info').innerText();
+      return t ? t : undefined;
+    }, { timeoutMs: 5000 });
+    const shown = await frame.locator('li.node:not([hidden])').allInnerTexts();
+    const names = fleetNames(300).filter((n) => n.includes('4f7a9c21-002'));
+    if (shown.length !== names.length || !names.every((n) => shown.includes(n))) {
+      throw new Error(`filter shows ${shown.length} nodes (${info}), expected ${names.length}: ${shown.slice(0, 5).join(', ')}`);
+    }
+    await assertNamesReadable(frame, 'the filtered groups');
+    return `"4f7a9c21-002": ${info}, ${shown.length} nodes shown in their groups`;
   });
 
   await context.close();

@@ -7,6 +7,7 @@
 # Environment:
 #   DSLS_E2E_CACHE       where code-server is installed and kept between runs (/tmp/dsls-e2e-cache)
 #   DSLS_E2E_SKIP_BUILD  set to 1 to use the existing dsls-<version>.vsix instead of rebuilding it
+#   DSLS_SERVER_JAR      the server jar to bundle instead of server/target/dsls.jar
 #   DSLS_E2E_NO_UNSHARE  set to 1 to keep the test in the machine's network namespace
 #
 # Screenshots of every step land in vscode-client/e2e/screenshots/ (cleared at each run).

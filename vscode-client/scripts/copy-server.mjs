@@ -1,11 +1,14 @@
-// Copies the language server built by Maven into the extension, so the .vsix bundles it.
+// Copies the language server built by Maven into the extension, so the .vsix bundles it:
+// server/target/dsls.jar, or the jar $DSLS_SERVER_JAR names.
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, '..', 'server', 'target');
-const jar = join(target, 'dsls.jar');
+// DSLS_SERVER_JAR bundles another build of the server (its jvm.options beside it), e.g. one kept
+// outside the checkout while server/target is being rebuilt.
+const jar = process.env.DSLS_SERVER_JAR ? resolve(process.env.DSLS_SERVER_JAR) : join(root, '..', 'server', 'target', 'dsls.jar');
+const target = dirname(jar);
 const dest = join(root, 'server');
 
 if (!existsSync(jar)) {

@@ -142,6 +142,7 @@ async function startServer(): Promise<void> {
   newClient.onDidChangeState((e) => {
     if (e.newState === State.Running) {
       statusBar.setPhase('running');
+      reportJavaFixed(java.version, java.source);
       PlacementPanel.refreshIfOpen();
       if (!fs.existsSync(cdsArchive)) {
         trainCdsArchive(java.executable, jar, cdsArchive, extensionVersion);
@@ -234,17 +235,48 @@ function retargetLens(lens: vscode.CodeLens): void {
   }
 }
 
-/** One notification, with the two things a user can do about it. */
+/**
+ * The Java notification still open (VS Code has no API to close a notification), by its message,
+ * and whether one was shown since the server last ran.
+ */
+let javaNotice: string | undefined;
+let javaProblemReported = false;
+
+/**
+ * One notification, with the two things a user can do about it. A warning, not an error: VS Code
+ * keeps an error with buttons on screen until it is clicked away, so it would still be there after
+ * the user fixed Java and the server restarted. This one moves to the notification centre after a
+ * while, and the status bar item (red, "DSLS: no Java") stays until Java is fixed. The same message
+ * is not stacked again while it is open (each restart and settings change would add one).
+ */
 function reportJavaMissing(result: JavaNotFound): void {
   const message = describeNotFound(result);
   output.appendLine(message);
-  void vscode.window.showErrorMessage(message, 'Open Settings', 'How to install Java').then((choice) => {
+  javaProblemReported = true;
+  if (javaNotice === message) {
+    return;
+  }
+  javaNotice = message;
+  void vscode.window.showWarningMessage(message, 'Open Settings', 'How to install Java').then((choice) => {
+    if (javaNotice === message) {
+      javaNotice = undefined;
+    }
     if (choice === 'Open Settings') {
       void vscode.commands.executeCommand('workbench.action.openSettings', 'dsls.java.home');
     } else if (choice === 'How to install Java') {
       void vscode.env.openExternal(vscode.Uri.parse(INSTALL_JAVA_URL));
     }
   });
+}
+
+/** After a Java problem was reported: say once that it is solved, so the old notification reads as past. */
+function reportJavaFixed(version: string, source: string): void {
+  if (!javaProblemReported) {
+    return;
+  }
+  javaProblemReported = false;
+  javaNotice = undefined;
+  void vscode.window.showInformationMessage(`DSLS: the language server is running, with Java ${version} from ${source}.`);
 }
 
 /**
@@ -267,7 +299,7 @@ async function showPlacement(uriArg?: string | vscode.Uri, positionArg?: LspPosi
     const p = editor.selection.active;
     position = { line: p.line, character: p.character };
   }
-  PlacementPanel.show(extensionContext.extensionUri, () => client, uri, position);
+  await PlacementPanel.show(extensionContext.extensionUri, () => client, uri, position);
 }
 
 /** Picks inventory files and writes them, relative to the workspace folder, into `dsls.inventory`. */

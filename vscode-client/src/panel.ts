@@ -1,5 +1,7 @@
-// The placement preview panel: a webview with the per-node table of the DaemonSet under the
-// cursor, refreshed when the manifest, the cursor, the inventory or the settings change.
+// The placement preview panel: a webview with the placement of the DaemonSet under the cursor, its
+// nodes grouped by outcome and reason (render.ts) with a filter over node names (media/panel.js),
+// refreshed when the manifest, the cursor, the inventory or the settings change. It opens where
+// `dsls.placementPreview.location` says (beside the editor by default) and stays where it is put.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,6 +20,7 @@ interface Target {
 export class PlacementPanel implements vscode.Disposable {
   static readonly viewType = 'dsls.placement';
   private static current: PlacementPanel | undefined;
+  private static opening: Promise<PlacementPanel> | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -26,29 +29,61 @@ export class PlacementPanel implements vscode.Disposable {
   /** Drops responses that arrive after a newer request was sent. */
   private generation = 0;
 
-  static show(
+  static async show(
     extensionUri: vscode.Uri,
     getClient: () => LanguageClient | undefined,
     uri: vscode.Uri,
     position: LspPosition | undefined,
-  ): PlacementPanel {
+  ): Promise<PlacementPanel> {
+    if (PlacementPanel.opening) {
+      // A second click while the first one is still opening the panel (see 'below').
+      await PlacementPanel.opening;
+    }
     if (PlacementPanel.current) {
       PlacementPanel.current.target = { uri, position };
-      PlacementPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
-      PlacementPanel.current.refresh();
+      // Where it is: beside, below or wherever the user dragged it.
+      PlacementPanel.current.panel.reveal(undefined, true);
+      void PlacementPanel.current.refresh();
       return PlacementPanel.current;
+    }
+    PlacementPanel.opening = PlacementPanel.open(extensionUri, getClient, { uri, position });
+    try {
+      return await PlacementPanel.opening;
+    } finally {
+      PlacementPanel.opening = undefined;
+    }
+  }
+
+  private static async open(
+    extensionUri: vscode.Uri,
+    getClient: () => LanguageClient | undefined,
+    target: Target,
+  ): Promise<PlacementPanel> {
+    const location = vscode.workspace.getConfiguration('dsls').get<string>('placementPreview.location', 'beside');
+    const editor = vscode.window.activeTextEditor;
+    let viewColumn = vscode.ViewColumn.Beside;
+    if (location === 'tab') {
+      viewColumn = editor?.viewColumn ?? vscode.ViewColumn.Active;
+    } else if (location === 'below') {
+      // A new editor group under the active one; the panel opens there and the editor keeps its width.
+      await vscode.commands.executeCommand('workbench.action.newGroupBelow');
+      viewColumn = vscode.ViewColumn.Active;
     }
     const panel = vscode.window.createWebviewPanel(
       PlacementPanel.viewType,
       'DaemonSet Placement',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn, preserveFocus: true },
       {
         enableScripts: true,
         // Only the bundled CSS and script; nothing from the network or the workspace.
         localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
       },
     );
-    PlacementPanel.current = new PlacementPanel(panel, extensionUri, getClient, { uri, position });
+    PlacementPanel.current = new PlacementPanel(panel, extensionUri, getClient, target);
+    if (location === 'below' && editor) {
+      // newGroupBelow moved the focus to the new group: give it back to the manifest.
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    }
     return PlacementPanel.current;
   }
 
@@ -122,6 +157,7 @@ export class PlacementPanel implements vscode.Disposable {
 <title>DaemonSet Placement</title>
 </head>
 <body>
+<div id="toolbar" hidden><input id="filter" type="search" placeholder="Filter nodes by name" aria-label="Filter nodes by name" spellcheck="false"><span id="filter-info"></span></div>
 <main id="root">${renderPlacementBody(undefined, { fileLabel: this.fileLabel() })}</main>
 <script nonce="${nonce}" src="${js}"></script>
 </body>
@@ -174,6 +210,10 @@ export class PlacementPanel implements vscode.Disposable {
   }
 
   private post(html: string): void {
+    if (html === this.lastHtml) {
+      // The cursor moved within the same DaemonSet: nothing to redraw (5,000 nodes take a while).
+      return;
+    }
     this.lastHtml = html;
     void this.panel.webview.postMessage({ type: 'render', html });
   }

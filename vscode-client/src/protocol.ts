@@ -69,6 +69,8 @@ export interface DaemonSetPlacement {
 
 export interface PlacementPreview {
   daemonSets: DaemonSetPlacement[];
+  /** The same preview as plain text, exactly as `dsls preview` prints it (the Neovim files show it). */
+  text?: string;
 }
 
 export interface PlacementParams {

@@ -1,7 +1,9 @@
-// Renders a placement preview as the HTML body of the placement panel. Pure (no `vscode` import)
-// so the markup is unit-tested; every value from the server is escaped.
+// Renders a placement preview as the HTML body of the placement panel: per DaemonSet its status and
+// rollout, then its nodes grouped by outcome and reason (groups.ts), each group listing its nodes.
+// Pure (no `vscode` import) so the markup is unit-tested; every value from the server is escaped.
 
-import { DaemonSetPlacement, NearMiss, NodePlacement, PlacementPreview, runsSummary } from './protocol';
+import { countNodes, groupNodes, NearMissView, nearMissView, NodeGroup } from './groups';
+import { DaemonSetPlacement, NodePlacement, PlacementPreview, runsSummary } from './protocol';
 
 export function escapeHtml(s: unknown): string {
   return String(s)
@@ -10,70 +12,6 @@ export function escapeHtml(s: unknown): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
-}
-
-/** The words in the Placement column, as the chapter uses them. */
-export function placementWord(node: NodePlacement): 'runs' | 'pending' | 'excluded' {
-  switch (node.runs) {
-    case 'yes':
-      return 'runs';
-    case 'pending':
-      return 'pending';
-    default:
-      return 'excluded';
-  }
-}
-
-// Reason codes from the server contract, in words for the badge's tooltip.
-const REASON_TITLES: Record<string, string> = {
-  nodeName: 'spec.template.spec.nodeName names another node',
-  nodeSelector: 'a nodeSelector label the node lacks',
-  nodeAffinity: 'required node affinity the node does not match',
-  taint: 'a taint the pod does not tolerate',
-  hostPort: 'a host port already taken on the node',
-  podCount: 'the node has no room for another pod',
-  resources: 'not enough allocatable CPU, memory or other resources',
-};
-
-function reasonsCell(node: NodePlacement): string {
-  if (node.reasons.length === 0) {
-    return node.runs === 'yes' ? '<span class="muted">—</span>' : '';
-  }
-  return node.reasons
-    .map((r) => {
-      const title = REASON_TITLES[r.code] ?? r.code;
-      return `<div class="reason"><span class="code" title="${escapeHtml(title)}">${escapeHtml(r.code)}</span> ` +
-        `${escapeHtml(r.message)}</div>`;
-    })
-    .join('');
-}
-
-/** The thing to change, in the form it would be written: a toleration or a node label. */
-function nearMissSubject(near: NearMiss): string | undefined {
-  if (near.toleration) {
-    const t = near.toleration;
-    const fields = (['key', 'operator', 'value', 'effect'] as const)
-      .filter((k) => t[k] !== undefined && t[k] !== '')
-      .map((k) => `${k}: ${t[k]}`);
-    return `{${fields.join(', ')}}`;
-  }
-  if (near.key !== undefined) {
-    return near.value !== undefined ? `${near.key}=${near.value}` : near.key;
-  }
-  return undefined;
-}
-
-function nearMissCell(node: NodePlacement): string {
-  const near = node.nearMiss;
-  if (!near) {
-    return '';
-  }
-  if (typeof near === 'string') {
-    return escapeHtml(near);
-  }
-  const subject = nearMissSubject(near);
-  return `<div>${escapeHtml(near.message)}</div>` +
-    (subject ? `<div class="subject"><span class="code">${escapeHtml(near.change)}</span> <code>${escapeHtml(subject)}</code></div>` : '');
 }
 
 function statusLine(ds: DaemonSetPlacement): string {
@@ -92,6 +30,11 @@ function rolloutLine(ds: DaemonSetPlacement): string {
     return '';
   }
   const parts = [`strategy <b>${escapeHtml(r.strategy)}</b>`];
+  if (r.waves === 0) {
+    // No node is desired: the server's note says there is nothing to roll out; figures would contradict it.
+    const note = r.note ? `<div class="muted">${escapeHtml(r.note)}</div>` : '';
+    return `<div class="rollout">Rollout: <span class="part">${parts[0]}</span>${note}</div>`;
+  }
   if (r.maxUnavailable !== undefined) {
     parts.push(`maxUnavailable ${escapeHtml(r.maxUnavailable)}`);
   }
@@ -106,34 +49,99 @@ function rolloutLine(ds: DaemonSetPlacement): string {
   }
   const note = r.note ? `<div class="muted">${escapeHtml(r.note)}</div>` : '';
   const error = r.error ? `<div class="error">${escapeHtml(r.error)}</div>` : '';
-  return `<div class="rollout">Rollout: ${parts.join(' · ')}${note}${error}</div>`;
+  return `<div class="rollout">Rollout: ${parts.map((p) => `<span class="part">${p}</span>`).join(' · ')}${note}${error}</div>`;
+}
+
+// Reason codes from the server contract, in words for the group's tooltip.
+const REASON_TITLES: Record<string, string> = {
+  nodeName: 'spec.template.spec.nodeName names another node',
+  nodeSelector: 'a nodeSelector label the node lacks',
+  nodeAffinity: 'required node affinity the node does not match',
+  taint: 'a taint the pod does not tolerate',
+  hostPort: 'a host port already taken on the node',
+  podCount: 'the node has no room for another pod',
+  resources: 'not enough allocatable CPU, memory or other resources',
+};
+
+/** Nodes listed per group until "Show all"; the filter searches every node. */
+export const NODES_SHOWN = 200;
+/** Groups of at most this many nodes start open; bigger ones show their count until clicked. */
+export const OPEN_UP_TO = 20;
+
+function nearMissHtml(v: NearMissView, tag: 'div' | 'span'): string {
+  return `<${tag} class="near" title="${escapeHtml(v.title)}"><span class="tag">near miss</span> ${escapeHtml(v.action)}` +
+    (v.subject ? ` <code>${escapeHtml(v.subject)}</code>` : '') + `</${tag}>`;
+}
+
+/** What the group's header does not already say about this node: its own reason and near miss. */
+function nodeDetail(node: NodePlacement, group: NodeGroup): string {
+  const parts: string[] = [];
+  const [first, ...more] = node.reasons;
+  if (first && group.message === undefined) {
+    parts.push(first.message);
+  }
+  for (const r of more) {
+    parts.push(`${r.code}: ${r.message}`);
+  }
+  let html = '';
+  if (parts.length > 0) {
+    const text = parts.join('; ');
+    html += `<span class="detail" title="${escapeHtml(text)}">${escapeHtml(text)}</span>`;
+  }
+  const near = group.nearMiss ? undefined : nearMissView(node.nearMiss);
+  if (near) {
+    html += nearMissHtml(near, 'span');
+  }
+  return html;
+}
+
+/** Column width class for a list of bare names: as wide as the longest name, in steps of 10 characters. */
+function widthClass(nodes: readonly NodePlacement[]): string {
+  const longest = nodes.reduce((max, n) => Math.max(max, n.name.length), 0);
+  return `w${Math.min(70, Math.max(20, Math.ceil(longest / 10) * 10))}`;
+}
+
+function groupSection(group: NodeGroup, owner: string): string {
+  const details = group.nodes.map((n) => nodeDetail(n, group));
+  const withDetail = details.some((d) => d !== '');
+  const items = group.nodes.map((n, i) =>
+    `<li class="node" data-node="${escapeHtml(n.name)}"${i >= NODES_SHOWN ? ' hidden' : ''}>` +
+    `<span class="name" title="${escapeHtml(n.name)}">${escapeHtml(n.name)}</span>${details[i]}</li>`).join('');
+  const total = group.nodes.length;
+  const subjectTitle = group.code ? `${group.code}: ${REASON_TITLES[group.code] ?? group.code}` : '';
+  const subject = group.subject
+    ? `<span class="subject" title="${escapeHtml(subjectTitle)}">${escapeHtml(group.subject)}</span>`
+    : '';
+  const more = total > NODES_SHOWN
+    ? `<div class="more">Showing <span class="shown">${NODES_SHOWN.toLocaleString('en-US')}</span> of ` +
+      `<span class="of">${total.toLocaleString('en-US')}</span>. <button type="button" class="show-all">Show all</button> ` +
+      'or filter by node name above.</div>'
+    : '';
+  return `<details class="group ${group.outcome}" data-group="${escapeHtml(`${owner}|${group.key}`)}" ` +
+    `data-cap="${NODES_SHOWN}"${total <= OPEN_UP_TO ? ' open' : ''}>` +
+    `<summary><span class="pill ${group.outcome}">${group.outcome}</span><span class="head">${subject}` +
+    ` <span class="count" data-total="${total}">· ${countNodes(total)}</span></span></summary>` +
+    '<div class="group-body">' +
+    (group.message ? `<div class="why">${escapeHtml(group.message)}</div>` : '') +
+    (group.nearMiss ? nearMissHtml(group.nearMiss, 'div') : '') +
+    `<ul class="nodes ${withDetail ? 'rows' : `names ${widthClass(group.nodes)}`}">${items}</ul>` +
+    more + '</div></details>';
 }
 
 function daemonSetSection(ds: DaemonSetPlacement): string {
   const { runs, pending, total } = runsSummary(ds);
   const ns = ds.namespace ? `<span class="muted">${escapeHtml(ds.namespace)}/</span>` : '';
-  const pendingText = pending > 0 ? `, pending on ${pending}` : '';
-  const rows = ds.nodes
-    .map((n) => {
-      const word = placementWord(n);
-      return `<tr class="node ${word}" data-node="${escapeHtml(n.name)}">` +
-        `<td class="name">${escapeHtml(n.name)}</td>` +
-        `<td class="placement"><span class="pill ${word}">${word}</span></td>` +
-        `<td class="why">${reasonsCell(n)}</td>` +
-        `<td class="near">${nearMissCell(n)}</td>` +
-        '</tr>';
-    })
-    .join('');
-  const table = total === 0
+  const pendingText = pending > 0 ? `, pending on ${pending.toLocaleString('en-US')}` : '';
+  const body = total === 0
     ? '<p class="empty">The inventory has no nodes. Run “DSLS: Select Inventory” or add <code>.dsls/inventory.yaml</code>.</p>'
-    : '<table class="placement-table"><thead><tr><th>Node</th><th>Placement</th><th>Why</th><th>Near miss</th></tr></thead>' +
-      `<tbody>${rows}</tbody></table>`;
+    : `<div class="groups">${groupNodes(ds.nodes).map((g) => groupSection(g, `${ds.namespace ?? ''}/${ds.name}`)).join('')}</div>` +
+      '<p class="no-match" hidden>No node of this DaemonSet matches the filter.</p>';
   return `<section class="daemonset" data-name="${escapeHtml(ds.name)}">` +
-    `<h2>${ns}${escapeHtml(ds.name)} <span class="summary">runs on ${runs} of ${total} node${total === 1 ? '' : 's'}${pendingText}</span></h2>` +
+    `<h2>${ns}${escapeHtml(ds.name)} <span class="summary">runs on ${runs.toLocaleString('en-US')} of ` +
+    `${countNodes(total)}${pendingText}</span></h2>` +
     (ds.nodeSelector ? `<div class="selector">nodeSelector: <code>${escapeHtml(ds.nodeSelector)}</code></div>` : '') +
-    statusLine(ds) + rolloutLine(ds) + table + '</section>';
+    statusLine(ds) + rolloutLine(ds) + body + '</section>';
 }
-
 export interface RenderContext {
   /** File name shown in the header. */
   fileLabel: string;

@@ -90,6 +90,7 @@ public final class PreviewJson {
             JsonObject item = new JsonObject();
             item.addProperty("code", reason.code().code());
             item.addProperty("message", reason.message());
+            item.addProperty("shortText", reason.shortText());
             item.add("range", range(placement.daemonSet().object().rangeOf(reason.path(), true)));
             reasons.add(item);
         }
