@@ -521,7 +521,7 @@ async function main() {
     const frame = placementFrame();
     await retry('node groups in the webview', () => frame.locator('details.group').first().isVisible(), { timeoutMs: 30000 });
     const heads = await groupHeads(frame);
-    const want = [/^runs · 260 nodes$/, /^pending resources cpu · 17 nodes$/, /^excluded taint nvidia\.com\/gpu=present:NoSchedule · 12 nodes$/,
+    const want = [/^runs · 260 nodes$/, /^pending cpu 500m · 17 nodes$/, /^excluded taint nvidia\.com\/gpu=present:NoSchedule · 12 nodes$/,
       /^excluded nodeSelector kubernetes\.io\/os=linux · 8 nodes$/, /^excluded taint node-role\.kubernetes\.io\/control-plane:NoSchedule · 3 nodes$/];
     if (heads.length !== want.length || !want.every((re, i) => re.test(heads[i]))) {
       throw new Error(`groups: ${heads.join(' | ')}`);
