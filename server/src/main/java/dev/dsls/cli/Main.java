@@ -3,11 +3,11 @@ package dev.dsls.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The dsls command line: {@code check}, {@code preview} and {@code lsp}. */
+/** The dsls command line: {@code check}, {@code preview}, {@code diff} and {@code lsp}. */
 @Command(name = "dsls", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "The DaemonSet language server: diagnostics and placement previews for Kubernetes"
                 + " DaemonSet manifests.",
-        subcommands = {CheckCommand.class, PreviewCommand.class, LspCommand.class},
+        subcommands = {CheckCommand.class, PreviewCommand.class, DiffCommand.class, LspCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors found", "1:errors found", "2:usage or I/O problem"})
 public final class Main implements Runnable {
@@ -46,6 +46,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: check, preview or lsp");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: check, preview, diff or lsp");
     }
 }

@@ -9,12 +9,17 @@ import dev.dsls.diagnostics.Severity;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryProblem;
 import dev.dsls.preview.PreviewJson;
+import dev.dsls.review.ChangeReview;
 import dev.dsls.preview.PreviewText;
 import dev.dsls.scheduling.Placement;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.yaml.Position;
 import dev.dsls.yaml.Range;
+import dev.dsls.yaml.YMap;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.CodeAction;
@@ -46,6 +51,8 @@ public final class DaemonSetLanguageService {
             return analysis.placement(daemonSet, inventory(file));
         }
     };
+    private final ChangeReview changes = new ChangeReview();
+    private volatile boolean reviewAgainstHead;
     private final CompletionService completion = new CompletionService();
     private final HoverService hover = new HoverService(placements);
     private final CodeLensService codeLenses = new CodeLensService(placements, workspace.inventory());
@@ -57,8 +64,20 @@ public final class DaemonSetLanguageService {
     }
 
     /** Everything dsls reports for the file: syntax, API validation, best practices and placement. */
+    /**
+     * Compares each file with its version at the git HEAD of its repository (the editor turns this on): the
+     * lens then says what changed since, and an update the API server would reject is a diagnostic.
+     */
+    public void setReviewAgainstHead(boolean enabled) {
+        reviewAgainstHead = enabled;
+    }
+
     public List<Diagnostic> diagnostics(ManifestFile file) {
-        List<Diagnostic> diagnostics = analysis.diagnostics(file, workspaceInventory(), workspace.disabledChecks());
+        List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics(file, workspaceInventory(),
+                workspace.disabledChecks()));
+        for (ChangeReview.Delta delta : sinceHead(file)) {
+            delta.diagnostics().stream().filter(d -> !workspace.disabledChecks().contains(d.code())).forEach(diagnostics::add);
+        }
         Map<String, Severity> severities = workspace.config().severities();
         if (severities.isEmpty()) {
             return diagnostics;
@@ -125,7 +144,24 @@ public final class DaemonSetLanguageService {
     }
 
     public List<CodeLens> codeLenses(ManifestFile file) {
-        return codeLenses.lenses(file);
+        Map<YMap, String> sinceHead = new IdentityHashMap<>();
+        sinceHead(file).stream().filter(delta -> delta.lens() != null)
+                .forEach(delta -> sinceHead.put(delta.daemonSet().root(), delta.lens()));
+        return codeLenses.lenses(file, sinceHead);
+    }
+
+    /** The file's DaemonSets against HEAD; nothing unless turned on, for files on disk in a git repository. */
+    private List<ChangeReview.Delta> sinceHead(ManifestFile file) {
+        if (!reviewAgainstHead || !file.uri().startsWith("file:")) {
+            return List.of();
+        }
+        try {
+            return changes.againstHead(Path.of(URI.create(file.uri())), file, workspaceInventory(),
+                    daemonSet -> placements.placement(file, daemonSet));
+        } catch (RuntimeException e) {
+            // an unreadable repository leaves the lens and diagnostics as they are without it
+            return List.of();
+        }
     }
 
     /** Quick fixes for the given diagnostics of the file (the client's, or all of the file's) in the range. */
@@ -145,6 +181,9 @@ public final class DaemonSetLanguageService {
     public void close(String uri) {
         workspace.remove(uri);
         analysis.forget(uri);
+        if (uri.startsWith("file:")) {
+            changes.forget(Path.of(URI.create(uri)));
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ final class ServerSession {
 
     ServerSession(ScheduledExecutorService worker) {
         this.worker = worker;
+        service.setReviewAgainstHead(true);
     }
 
     DaemonSetLanguageService service() {

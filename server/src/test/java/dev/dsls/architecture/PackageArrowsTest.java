@@ -30,9 +30,10 @@ class PackageArrowsTest {
             Map.entry("scheduling", 4),
             Map.entry("preview", 5),
             Map.entry("analysis", 6),
-            Map.entry("language", 7),
-            Map.entry("lsp", 8),
-            Map.entry("cli", 9));
+            Map.entry("review", 7),
+            Map.entry("language", 8),
+            Map.entry("lsp", 9),
+            Map.entry("cli", 10));
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "dsls");
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.dsls\\.(\\w+)\\.");
 
