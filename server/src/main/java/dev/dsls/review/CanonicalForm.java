@@ -14,7 +14,6 @@ import dev.dsls.yaml.YScalar;
 import dev.dsls.yaml.YSeq;
 import dev.dsls.yaml.Yaml11;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +212,7 @@ final class CanonicalForm {
     private static Object numberOrText(YScalar scalar) {
         try {
             if (scalar.kind() == ScalarKind.INTEGER) {
-                return new BigDecimal(goYamlInteger(scalar.value())).stripTrailingZeros();
+                return new BigDecimal(Yaml11.goYamlInteger(scalar.value())).stripTrailingZeros();
             }
             if (scalar.kind() == ScalarKind.FLOAT) {
                 return new BigDecimal(scalar.value().replace("_", "")).stripTrailingZeros();
@@ -224,31 +223,6 @@ final class CanonicalForm {
         return scalar.value();
     }
 
-    /** go-yaml reads integers with strconv.ParseInt(text, 0, 64) after dropping underscores. */
-    private static BigInteger goYamlInteger(String text) {
-        String plain = text.replace("_", "");
-        boolean negative = plain.startsWith("-");
-        if (plain.startsWith("-") || plain.startsWith("+")) {
-            plain = plain.substring(1);
-        }
-        int radix = 10;
-        String lower = plain.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("0x")) {
-            radix = 16;
-            plain = plain.substring(2);
-        } else if (lower.startsWith("0b")) {
-            radix = 2;
-            plain = plain.substring(2);
-        } else if (lower.startsWith("0o")) {
-            radix = 8;
-            plain = plain.substring(2);
-        } else if (plain.length() > 1 && plain.startsWith("0")) {
-            radix = 8;
-            plain = plain.substring(1);
-        }
-        BigInteger value = new BigInteger(plain, radix);
-        return negative ? value.negate() : value;
-    }
 
     /** A quantity by its value, rounded up to milli-units as SetDefaults_ResourceList does. */
     private static Object quantity(String text) {

@@ -1,12 +1,12 @@
 package dev.dsls.validation;
 
+import dev.dsls.yaml.Yaml11;
 import dev.dsls.yaml.ScalarKind;
 import dev.dsls.yaml.YMap;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YScalar;
 import dev.dsls.yaml.YSeq;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -98,27 +98,6 @@ final class Fields {
 
     /** go-yaml v2 reads integers with strconv.ParseInt(text, 0, 64) after dropping underscores. */
     private static long parseGoYamlInteger(String text) {
-        String plain = text.replace("_", "");
-        boolean negative = plain.startsWith("-");
-        if (plain.startsWith("-") || plain.startsWith("+")) {
-            plain = plain.substring(1);
-        }
-        int radix = 10;
-        String lower = plain.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("0x")) {
-            radix = 16;
-            plain = plain.substring(2);
-        } else if (lower.startsWith("0b")) {
-            radix = 2;
-            plain = plain.substring(2);
-        } else if (lower.startsWith("0o")) {
-            radix = 8;
-            plain = plain.substring(2);
-        } else if (plain.length() > 1 && plain.startsWith("0")) {
-            radix = 8;
-            plain = plain.substring(1);
-        }
-        BigInteger value = new BigInteger(plain, radix);
-        return (negative ? value.negate() : value).longValueExact();
+        return Yaml11.goYamlInteger(text).longValueExact();
     }
 }
