@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,18 +39,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--nodes", paramLabel = "FILE",
-            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
-                    + " repeatable. Without it: the workspace's (.dsls/config.yaml inventory, else .dsls/inventory.yaml).")
-    List<String> nodes = new ArrayList<>();
+    @Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Option(names = "--disable", paramLabel = "CODE", split = ",",
             description = "Turn off the check with this code (repeatable, or comma-separated).")
     List<String> disabled = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
-    String config;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL",
             description = "Show findings at least this severe: error, warning or information (default: warning for"
@@ -77,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         CliWorkspace workspace;
         List<InputFiles.Input> inputs;
         try {
-            workspace = CliWorkspace.open("check", paths, config, nodes, disabled, System.in, err);
+            workspace = workspaceOptions.open("check", paths, disabled, err);
             inputs = InputFiles.read(paths, System.in, excluded(workspace), note -> err.println("dsls check: " + note));
         } catch (InputFiles.UsageException e) {
             return usage(err, e.getMessage());

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,18 +54,12 @@ final class DiffCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--nodes", paramLabel = "FILE",
-            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
-                    + " repeatable. Without it: the workspace's (.dsls/config.yaml inventory, else .dsls/inventory.yaml).")
-    List<String> nodes = new ArrayList<>();
+    @Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Option(names = "--disable", paramLabel = "CODE", split = ",",
             description = "Turn off the check with this code (repeatable, or comma-separated).")
     List<String> disabled = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
-    String config;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when the files as they are now have a finding at least this severe: error, warning,"
@@ -87,7 +82,7 @@ final class DiffCommand implements Callable<Integer> {
         CliWorkspace workspace;
         List<InputFiles.Input> inputs;
         try {
-            workspace = CliWorkspace.open("diff", paths, config, nodes, disabled, System.in, err);
+            workspace = workspaceOptions.open("diff", paths, disabled, err);
             inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
                     note -> err.println("dsls diff: " + note));
         } catch (InputFiles.UsageException e) {

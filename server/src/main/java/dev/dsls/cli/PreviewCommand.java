@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dsls preview}: where each DaemonSet would run over a node inventory, and why not elsewhere. */
 @Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Preview on which nodes each DaemonSet's pods would run, which would stay Pending and why every"
-                + " other node is excluded, with the status and rollout kubectl would show.",
+                + " other node is excluded, with the status and rollout kubectl would show. Files with their own Node"
+                + " documents are previewed against those too (a what-if).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors found", "1:errors found in the manifests", "2:usage or I/O problem"})
 final class PreviewCommand implements Callable<Integer> {
@@ -29,15 +31,8 @@ final class PreviewCommand implements Callable<Integer> {
             description = "Manifest files or directories (searched for *.yaml, *.yml, *.json), or - for stdin.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--nodes", paramLabel = "FILE",
-            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
-                    + " repeatable. Without it: the workspace's (.dsls/config.yaml inventory, else .dsls/inventory.yaml)."
-                    + " Files with their own Node documents are previewed against those too (a what-if).")
-    List<String> nodes = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
-    String config;
+    @Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -58,7 +53,7 @@ final class PreviewCommand implements Callable<Integer> {
         CliWorkspace workspace;
         List<InputFiles.Input> inputs;
         try {
-            workspace = CliWorkspace.open("preview", paths, config, nodes, List.of(), System.in, err);
+            workspace = workspaceOptions.open("preview", paths, List.of(), err);
             inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
                     note -> err.println("dsls preview: " + note));
         } catch (InputFiles.UsageException e) {

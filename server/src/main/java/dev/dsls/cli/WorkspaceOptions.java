@@ -1,0 +1,24 @@
+package dev.dsls.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options that choose a run's workspace inventory and configuration, shared by check, preview and diff. */
+final class WorkspaceOptions {
+    @Option(names = "--nodes", paramLabel = "FILE",
+            description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
+                    + " repeatable. Without it: the workspace's (.dsls/config.yaml inventory, else .dsls/inventory.yaml).")
+    List<String> nodes = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
+    String config;
+
+    /** The workspace of the inputs, with these options over its configuration. */
+    CliWorkspace open(String command, List<String> paths, List<String> disabled, PrintWriter err)
+            throws InputFiles.UsageException {
+        return CliWorkspace.open(command, paths, config, nodes, disabled, System.in, err);
+    }
+}
