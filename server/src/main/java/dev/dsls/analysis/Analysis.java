@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Analysis {
     /** A document's diagnostics and the turned-off codes and inventory they were computed with. */
-    private record Checked(Set<String> disabled, Inventory inventory, List<Diagnostic> diagnostics) {
+    private record Checked(Set<String> disabled, Inventory inventory, FleetScope fleet, List<Diagnostic> diagnostics) {
     }
 
     private final ManifestAnalyzer analyzer = new ManifestAnalyzer();
@@ -35,6 +35,16 @@ public final class Analysis {
 
     public Placement placement(ManifestObject daemonSet, Inventory inventory) {
         return placements.placement(daemonSet, inventory);
+    }
+
+    /** Where the DaemonSets previewed together come from (the workspace's files); asked on every use. */
+    public void setFleetScope(java.util.function.Supplier<FleetScope> scope) {
+        placements.setScope(scope);
+    }
+
+    /** The whole fleet over an inventory: every DaemonSet of the scope, previewed together. */
+    public dev.dsls.scheduling.Fleet fleet(Inventory inventory) {
+        return placements.fleet(inventory);
     }
 
     /**
@@ -50,17 +60,23 @@ public final class Analysis {
                     "Decode", Map.of()));
         }
         Inventory inventory = file.inventory(workspace);
-        CheckOptions options = new CheckOptions(disabled,
-                inventory.isEmpty() ? List.of() : List.of(new PlacementCheck(inventory, placements)));
+        FleetScope scope = placements.scope();
+        List<dev.dsls.diagnostics.ObjectCheck> checks = new ArrayList<>(List.of(new SurgeHostPortCheck(),
+                new PriorityClassCheck(PlacementCache.priorityClasses(scope, inventory))));
+        if (!inventory.isEmpty()) {
+            checks.add(new PlacementCheck(inventory, placements));
+        }
+        CheckOptions options = new CheckOptions(disabled, checks);
         Map<YNode, Checked> previous = file.ownNodes().isEmpty() ? checked.getOrDefault(file.uri(), Map.of()) : Map.of();
         Map<YNode, Checked> current = new IdentityHashMap<>();
+        FleetScope fleet = scope;
         for (YamlDocument document : file.yaml().documents()) {
             Checked known = document.root() == null ? null : previous.get(document.root());
             List<Diagnostic> diagnostics = known != null && known.disabled().equals(options.disabledCodes())
-                    && known.inventory() == inventory ? known.diagnostics()
+                    && known.inventory() == inventory && known.fleet().sameAs(fleet) ? known.diagnostics()
                     : analyzer.analyze(file.yaml(), document, options);
             if (document.root() != null) {
-                current.put(document.root(), new Checked(options.disabledCodes(), inventory, diagnostics));
+                current.put(document.root(), new Checked(options.disabledCodes(), inventory, fleet, diagnostics));
             }
             all.addAll(diagnostics);
         }

@@ -5,9 +5,7 @@ import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.language.WorkspaceConfig;
 import java.io.PrintWriter;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +44,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Turn off the check with this code (repeatable, or comma-separated).")
     List<String> disabled = new ArrayList<>();
 
+    @Option(names = "--alone", description = "Preview each DaemonSet on its own, not sharing the nodes with the other"
+            + " DaemonSets given (which is the default: their pods bound by priority, then in the order given).")
+    boolean alone;
+
     @Option(names = "--min-severity", paramLabel = "LEVEL",
             description = "Show findings at least this severe: error, warning or information (default: warning for"
                     + " text, with each DaemonSet's placement; information for the other formats).")
@@ -82,12 +84,19 @@ final class CheckCommand implements Callable<Integer> {
         if (!settings.problems().isEmpty()) {
             results.add(new CheckReport.FileResult(settings.file().toString(), null, settings.problems()));
         }
+        workspace.service.workspace().setAlone(alone);
+        // Every file is read before any is checked: each DaemonSet is previewed with all the others.
+        List<ManifestFile> files = new ArrayList<>();
         for (InputFiles.Input input : inputs) {
+            files.add(input.tooLarge() ? null : workspace.service.workspace().read(input.path(), input.bytes()));
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            InputFiles.Input input = inputs.get(i);
             if (input.tooLarge()) {
                 results.add(new CheckReport.FileResult(input.path(), null, List.of(tooLarge(input))));
                 continue;
             }
-            ManifestFile file = workspace.service.workspace().read(input.path(), input.bytes());
+            ManifestFile file = files.get(i);
             results.add(new CheckReport.FileResult(input.path(), file, workspace.service.diagnostics(file)));
             if (file.hasGoTemplates()) {
                 err.println("dsls check: " + input.path() + " holds Go template directives ({{ … }}): it is checked once"
@@ -117,19 +126,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The workspace's exclude globs, matched against paths relative to its folder. */
     static Predicate<Path> excluded(CliWorkspace workspace) {
-        List<PathMatcher> globs = workspace.config.exclude().stream()
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        if (globs.isEmpty() || workspace.root == null) {
-            return path -> false;
-        }
-        return path -> {
-            Path absolute = path.toAbsolutePath().normalize();
-            if (!absolute.startsWith(workspace.root)) {
-                return false;
-            }
-            Path relative = workspace.root.relativize(absolute);
-            return globs.stream().anyMatch(glob -> glob.matches(relative));
-        };
+        return workspace.config.excluded(workspace.root);
     }
 
     /** Colour on a terminal, unless NO_COLOR is set (no-color.org) or the terminal is dumb. */

@@ -1,17 +1,16 @@
 package dev.dsls.cli;
 
+import dev.dsls.language.ManifestFinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /** Expands the PATH arguments of a command into manifest files: files, directories (recursively), or stdin. */
 final class InputFiles {
@@ -96,49 +95,11 @@ final class InputFiles {
     }
 
     private static List<Path> manifestsBelow(Path directory, Set<Path> charts) throws UsageException {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile).filter(InputFiles::isManifestName)
-                    .filter(path -> !isHidden(directory.relativize(path))).sorted()
-                    .filter(path -> !isChartFile(path, charts)).toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+            return ManifestFinder.below(directory, charts);
+        } catch (IOException e) {
             throw new UsageException(directory + ": cannot list: " + e.getMessage());
         }
-    }
-
-    /**
-     * A file of a Helm chart (the folder with Chart.yaml nearest above it) that is not a manifest as it
-     * stands: its templates, its subcharts, Chart.yaml and values files. The chart is recorded for a note.
-     */
-    private static boolean isChartFile(Path file, Set<Path> charts) {
-        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
-                Path relative = dir.relativize(file);
-                String first = relative.getName(0).toString();
-                String name = file.getFileName().toString();
-                boolean chartFile = first.equals("templates") || first.equals("charts") || relative.getNameCount() == 1
-                        && (name.equals("Chart.yaml") || name.equals("Chart.lock") || name.startsWith("values"));
-                if (chartFile && first.equals("templates")) {
-                    charts.add(dir);
-                }
-                return chartFile;
-            }
-        }
-        return false;
-    }
-
-    /** Dot-directories (.git, .dsls, .vscode) hold tooling files, not manifests. */
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isManifestName(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
     /** A problem with the command line or its files: reported on stderr with exit code 2. */

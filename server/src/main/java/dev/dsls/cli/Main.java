@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dsls", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "The DaemonSet language server: diagnostics and placement previews for Kubernetes"
                 + " DaemonSet manifests.",
-        subcommands = {CheckCommand.class, PreviewCommand.class, DiffCommand.class, LspCommand.class},
+        subcommands = {CheckCommand.class, PreviewCommand.class, FleetCommand.class, DiffCommand.class, LspCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors found", "1:errors found", "2:usage or I/O problem"})
 public final class Main implements Runnable {

@@ -43,6 +43,10 @@ final class PreviewCommand implements Callable<Integer> {
                     + " grouped by outcome and reason, with counts.")
     int nodesShown;
 
+    @Option(names = "--alone", description = "Preview each DaemonSet on its own, not sharing the nodes with the other"
+            + " DaemonSets given (which is the default: their pods bound by priority, then in the order given).")
+    boolean alone;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,13 +68,20 @@ final class PreviewCommand implements Callable<Integer> {
         List<PreviewText.Previewed> previews = new ArrayList<>();
         long errors = 0;
         boolean anyInventory = !service.workspace().inventory().state().inventory().isEmpty();
+        service.workspace().setAlone(alone);
+        // Every file is read before any is previewed: each DaemonSet shares the nodes with all the others.
+        List<ManifestFile> files = new ArrayList<>();
         for (InputFiles.Input input : inputs) {
+            files.add(input.tooLarge() ? null : service.workspace().read(input.path(), input.bytes()));
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            InputFiles.Input input = inputs.get(i);
             if (input.tooLarge()) {
                 printError(err, input.path(), CheckCommand.tooLarge(input));
                 errors++;
                 continue;
             }
-            ManifestFile file = service.workspace().read(input.path(), input.bytes());
+            ManifestFile file = files.get(i);
             errors += service.diagnostics(file).stream().filter(d -> d.severity() == Severity.ERROR)
                     .peek(d -> printError(err, input.path(), d)).count();
             anyInventory |= !service.inventory(file).isEmpty();

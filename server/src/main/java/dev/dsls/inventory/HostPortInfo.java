@@ -92,6 +92,17 @@ public final class HostPortInfo {
         return byProtocolPort.isEmpty();
     }
 
+    /** These ports plus the ones a further pod holds. */
+    public HostPortInfo with(List<PortUse> ports, String holder) {
+        if (ports.isEmpty()) {
+            return this;
+        }
+        Builder builder = new Builder();
+        byProtocolPort.forEach((key, ips) -> builder.byProtocolPort.put(key, new LinkedHashMap<>(ips)));
+        ports.forEach(use -> builder.add(use.port(), holder));
+        return builder.build();
+    }
+
     /** Collects the ports of the pods on one node. */
     public static final class Builder {
         private final Map<String, Map<String, String>> byProtocolPort = new HashMap<>();

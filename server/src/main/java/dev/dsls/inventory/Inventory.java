@@ -18,11 +18,12 @@ public final class Inventory {
 
     private final List<Node> rawNodes;
     private final List<Pod> pods;
+    private final List<PriorityClass> priorityClasses;
     private final List<NodeInfo> nodes;
     private final Map<String, NodeInfo> byName;
     private final InventoryIndex index;
 
-    private Inventory(List<Node> rawNodes, List<Pod> pods) {
+    private Inventory(List<Node> rawNodes, List<Pod> pods, List<PriorityClass> priorityClasses) {
         // A later node with the same name replaces the earlier one, as a later `kubectl apply` would.
         Map<String, Node> unique = new LinkedHashMap<>();
         for (Node node : rawNodes) {
@@ -44,6 +45,7 @@ public final class Inventory {
         }
         this.rawNodes = List.copyOf(unique.values());
         this.pods = List.copyOf(pods);
+        this.priorityClasses = List.copyOf(priorityClasses);
         this.nodes = Collections.unmodifiableList(infos);
         this.byName = Collections.unmodifiableMap(names);
         this.index = new InventoryIndex(infos);
@@ -51,28 +53,35 @@ public final class Inventory {
 
     /** An inventory of these nodes and pods; Succeeded and Failed pods are dropped, as the scheduler ignores them. */
     public static Inventory of(Collection<Node> nodes, Collection<Pod> pods) {
+        return of(nodes, pods, List.of());
+    }
+
+    /** An inventory that also declares the cluster's PriorityClasses ({@code kubectl get priorityclasses -o yaml}). */
+    public static Inventory of(Collection<Node> nodes, Collection<Pod> pods, Collection<PriorityClass> priorityClasses) {
         List<Pod> live = new ArrayList<>(pods.size());
         for (Pod pod : pods) {
             if (!Pod.isTerminal(pod.phase())) {
                 live.add(pod);
             }
         }
-        return new Inventory(List.copyOf(nodes), live);
+        return new Inventory(List.copyOf(nodes), live, List.copyOf(priorityClasses));
     }
 
     /** This inventory with another laid over it: its nodes replace same-named ones, its pods are added (a what-if). */
     public Inventory overriddenBy(Inventory other) {
-        if (other.rawNodes.isEmpty() && other.pods.isEmpty()) {
+        if (other.rawNodes.isEmpty() && other.pods.isEmpty() && other.priorityClasses.isEmpty()) {
             return this;
         }
-        if (rawNodes.isEmpty() && pods.isEmpty()) {
+        if (rawNodes.isEmpty() && pods.isEmpty() && priorityClasses.isEmpty()) {
             return other;
         }
         List<Node> merged = new ArrayList<>(rawNodes);
         merged.addAll(other.rawNodes);
         List<Pod> allPods = new ArrayList<>(pods);
         allPods.addAll(other.pods);
-        return new Inventory(merged, allPods);
+        List<PriorityClass> allClasses = new ArrayList<>(priorityClasses);
+        allClasses.addAll(other.priorityClasses);
+        return new Inventory(merged, allPods, allClasses);
     }
 
     /** The nodes in inventory order (the order they were read), each with what already runs on it. */
@@ -88,6 +97,11 @@ public final class Inventory {
     /** Every pod that is not Succeeded or Failed, bound or not. */
     public List<Pod> pods() {
         return pods;
+    }
+
+    /** The PriorityClasses the inventory declares, in the order read. */
+    public List<PriorityClass> priorityClasses() {
+        return priorityClasses;
     }
 
     public InventoryIndex index() {

@@ -84,12 +84,13 @@ public final class InventoryLoader {
     public static Loaded combine(List<InventoryReader.Contents> files, List<String> paths) {
         List<Node> nodes = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
+        List<PriorityClass> priorityClasses = new ArrayList<>();
         List<InventoryProblem> problems = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             InventoryReader.Contents file = files.get(i);
             problems.addAll(file.problems());
-            if (file.nodes().isEmpty() && file.pods().isEmpty()
+            if (file.nodes().isEmpty() && file.pods().isEmpty() && file.priorityClasses().isEmpty()
                     && file.problems().stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
                 problems.add(new InventoryProblem(paths.get(i), Range.of(0, 0, 0, 0), Severity.WARNING,
                         InventoryProblem.NO_NODES, paths.get(i) + " holds no Node: give a file that `kubectl get"
@@ -107,7 +108,8 @@ public final class InventoryLoader {
                 nodes.add(node);
             }
             pods.addAll(file.pods());
+            priorityClasses.addAll(file.priorityClasses());
         }
-        return new Loaded(Inventory.of(nodes, pods), problems);
+        return new Loaded(Inventory.of(nodes, pods, priorityClasses), problems);
     }
 }

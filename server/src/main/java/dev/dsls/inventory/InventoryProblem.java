@@ -14,6 +14,8 @@ public record InventoryProblem(String path, Range range, Severity severity, Stri
     public static final String INVALID_NODE = "inventory-invalid-node";
     /** A Pod that cannot be read (a bad quantity, no name): it is left out. */
     public static final String INVALID_POD = "inventory-invalid-pod";
+    /** A PriorityClass without a name or an integer value: it is left out. */
+    public static final String INVALID_PRIORITY_CLASS = "inventory-invalid-priority-class";
     /** A Node without status.allocatable.pods: the scheduler gives it no pod slots. */
     public static final String NO_POD_SLOTS = "inventory-no-pod-slots";
     /** The same node name twice: the later definition wins. */

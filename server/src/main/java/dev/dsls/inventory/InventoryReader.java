@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the Nodes and Pods of one file in every shape kubectl prints: one object, multi-document
+ * Reads the Nodes, Pods and PriorityClasses of one file in every shape kubectl prints: one object, multi-document
  * YAML, {@code kind: List}/{@code NodeList}/{@code PodList}, and {@code kubectl get nodes,pods -A -o json}.
  * JSON goes through Gson's streaming reader and kubectl's YAML through {@link KubectlYamlReader}, both
  * keeping only the fields placement reads; other YAML goes through the project's parser, with limits
@@ -30,15 +30,17 @@ public final class InventoryReader {
     private static final YamlLimits INVENTORY_LIMITS = new YamlLimits(Integer.MAX_VALUE, 100, 100, 100_000_000);
 
     /** The objects read from one file and what was wrong in it. */
-    public record Contents(List<Node> nodes, List<Pod> pods, List<InventoryProblem> problems) {
+    public record Contents(List<Node> nodes, List<Pod> pods, List<PriorityClass> priorityClasses,
+                           List<InventoryProblem> problems) {
         public Contents {
             nodes = List.copyOf(nodes);
             pods = List.copyOf(pods);
+            priorityClasses = List.copyOf(priorityClasses);
             problems = List.copyOf(problems);
         }
 
         public Inventory toInventory() {
-            return Inventory.of(nodes, pods);
+            return Inventory.of(nodes, pods, priorityClasses);
         }
     }
 
@@ -166,6 +168,7 @@ public final class InventoryReader {
         private final String path;
         private final List<Node> nodes = new ArrayList<>();
         private final List<Pod> pods = new ArrayList<>();
+        private final List<PriorityClass> priorityClasses = new ArrayList<>();
         private final List<InventoryProblem> problems = new ArrayList<>();
 
         Collector(String path) {
@@ -173,16 +176,17 @@ public final class InventoryReader {
         }
 
         /** How much was collected at a point, to drop what a document added when it is read again. */
-        record Mark(int nodes, int pods, int problems) {
+        record Mark(int nodes, int pods, int priorityClasses, int problems) {
         }
 
         Mark mark() {
-            return new Mark(nodes.size(), pods.size(), problems.size());
+            return new Mark(nodes.size(), pods.size(), priorityClasses.size(), problems.size());
         }
 
         void rollBack(Mark mark) {
             nodes.subList(mark.nodes(), nodes.size()).clear();
             pods.subList(mark.pods(), pods.size()).clear();
+            priorityClasses.subList(mark.priorityClasses(), priorityClasses.size()).clear();
             problems.subList(mark.problems(), problems.size()).clear();
         }
 
@@ -208,7 +212,7 @@ public final class InventoryReader {
             }
         }
 
-        /** One top-level object: a Node, a Pod, or any *List whose items are read in turn. */
+        /** One top-level object: a Node, a Pod, a PriorityClass, or any *List whose items are read in turn. */
         void object(YMap object) {
             if (ObjectDecoder.isNode(object)) {
                 Node node = ObjectDecoder.node(object, path, this::report);
@@ -220,6 +224,11 @@ public final class InventoryReader {
                 if (pod != null) {
                     pods.add(pod);
                 }
+            } else if (ObjectDecoder.isPriorityClass(object)) {
+                PriorityClass priorityClass = ObjectDecoder.priorityClass(object, path, this::report);
+                if (priorityClass != null) {
+                    priorityClasses.add(priorityClass);
+                }
             } else if (object.get("items") instanceof YSeq items) {
                 for (YNode item : items.items()) {
                     if (item instanceof YMap map) {
@@ -230,7 +239,7 @@ public final class InventoryReader {
         }
 
         Contents contents() {
-            return new Contents(nodes, pods, problems);
+            return new Contents(nodes, pods, priorityClasses, problems);
         }
     }
 }

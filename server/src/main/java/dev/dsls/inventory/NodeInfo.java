@@ -13,6 +13,13 @@ public final class NodeInfo {
     private final Resources requested;
     private final HostPortInfo usedPorts;
 
+    private NodeInfo(Node node, List<Pod> pods, Resources requested, HostPortInfo usedPorts) {
+        this.node = node;
+        this.pods = pods;
+        this.requested = requested;
+        this.usedPorts = usedPorts;
+    }
+
     NodeInfo(Node node, List<Pod> pods) {
         this.node = node;
         this.pods = List.copyOf(pods);
@@ -36,6 +43,19 @@ public final class NodeInfo {
         List<Pod> staying = new java.util.ArrayList<>(pods);
         staying.removeAll(leaving);
         return new NodeInfo(node, staying);
+    }
+
+    /**
+     * This node with one more pod bound, whose request and host ports are already known (a daemon pod the
+     * preview places): the sums grow by that pod alone instead of being added up again.
+     */
+    public NodeInfo with(Pod pod, Resources request, List<HostPortInfo.PortUse> ports) {
+        List<Pod> more = new java.util.ArrayList<>(pods.size() + 1);
+        more.addAll(pods);
+        more.add(pod);
+        Resources sum = new Resources.Accumulator().add(requested).add(request).toResources();
+        return new NodeInfo(node, java.util.Collections.unmodifiableList(more), sum,
+                usedPorts.with(ports, pod.qualifiedName()));
     }
 
     public Node node() {

@@ -73,12 +73,40 @@ public final class ObjectDecoder {
         return "Pod".equals(object.text("kind")) && "v1".equals(object.text("apiVersion"));
     }
 
+    public static boolean isPriorityClass(YMap object) {
+        String apiVersion = object.text("apiVersion");
+        return "PriorityClass".equals(object.text("kind")) && apiVersion != null
+                && apiVersion.startsWith("scheduling.k8s.io/");
+    }
+
+    /** The PriorityClass, or null (reported) when it has no name or no integer value. */
+    public static PriorityClass priorityClass(YMap object, String path, ProblemSink problems) {
+        String name = name(object);
+        Integer value = optionalInteger(object.text("value"));
+        if (name == null || name.isEmpty() || value == null) {
+            problems.report(at(object), Severity.ERROR, InventoryProblem.INVALID_PRIORITY_CLASS, String.format(
+                    "This PriorityClass needs metadata.name and an integer value%s; it is left out.",
+                    name == null || name.isEmpty() ? "" : " (" + name + ")"));
+            return null;
+        }
+        String policy = object.text("preemptionPolicy");
+        return new PriorityClass(name, value, "true".equals(object.text("globalDefault")),
+                policy == null || policy.isEmpty() ? PriorityClass.PREEMPT_LOWER_PRIORITY : policy,
+                new SourceLocation(path, object.range().start().line()));
+    }
+
     /** The node, or null (reported) when the API server would not have it. */
     public static Node node(YMap object, String path, ProblemSink problems) {
         String name = name(object);
+        boolean template = false;
         try {
             if (name == null || name.isEmpty()) {
-                throw new Invalid(at(object), "This Node has no metadata.name; it is left out of the inventory.");
+                name = object.map("metadata") == null ? null : object.map("metadata").text("generateName");
+                template = true;
+            }
+            if (name == null || name.isEmpty()) {
+                throw new Invalid(at(object), "This Node has neither metadata.name nor metadata.generateName (a node"
+                        + " template); it is left out of the inventory.");
             }
             YMap spec = object.map("spec");
             YMap status = object.map("status");
@@ -86,14 +114,14 @@ public final class ObjectDecoder {
             YMap allocatableMap = status == null ? null : status.map("allocatable");
             Map<String, Quantity> allocatable = quantities(allocatableMap, "Node " + name, "status.allocatable");
             if (!allocatable.containsKey(Resources.PODS)) {
-                YNode nameNode = object.map("metadata").get("name");
+                YNode nameNode = object.map("metadata").get(template ? "generateName" : "name");
                 problems.report(nameNode.range(), Severity.WARNING,
                         InventoryProblem.NO_POD_SLOTS, String.format("Node %s has no status.allocatable.pods, so the"
                                 + " scheduler gives it 0 pod slots and no new pod fits there; add"
                                 + " status.allocatable.pods (kubelets default to \"110\").", name));
             }
             boolean unschedulable = spec != null && "true".equals(spec.text("unschedulable"));
-            return new Node(name, labels(object), taints, Resources.of(allocatable), unschedulable,
+            return new Node(name, labels(object), taints, Resources.of(allocatable), unschedulable, template,
                     new SourceLocation(path, object.range().start().line()));
         } catch (Invalid e) {
             problems.report(e.range, Severity.ERROR, InventoryProblem.INVALID_NODE, e.getMessage());
@@ -156,7 +184,8 @@ public final class ObjectDecoder {
                 quantities(spec.map("overhead"), owner, "spec.overhead"),
                 quantities(resources == null ? null : resources.map("requests"), owner, "spec.resources.requests"),
                 quantities(resources == null ? null : resources.map("limits"), owner, "spec.resources.limits"),
-                spec.text("nodeName"), affinityTargetNode(spec));
+                spec.text("nodeName"), affinityTargetNode(spec), spec.text("priorityClassName"),
+                optionalInteger(spec.text("priority")));
     }
 
     private static List<Container> containers(YSeq list, String owner, String field) throws Invalid {
@@ -320,6 +349,17 @@ public final class ObjectDecoder {
             }
         }
         return owners;
+    }
+
+    private static Integer optionalInteger(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static int integer(String text) {

@@ -83,6 +83,11 @@ public final class Resources {
     }
 
     /** True when nothing at all is requested: upstream's "no resources requested always fits". */
+    /** The names with a non-zero amount, native ones first. */
+    public java.util.List<String> names() {
+        return new Accumulator().add(this).names();
+    }
+
     public boolean isZero() {
         return zero;
     }

@@ -8,9 +8,12 @@ import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.InventoryProblem;
+import dev.dsls.preview.FleetBudget;
+import dev.dsls.preview.FleetReport;
 import dev.dsls.preview.PreviewJson;
 import dev.dsls.review.ChangeReview;
 import dev.dsls.preview.PreviewText;
+import dev.dsls.scheduling.Fleet;
 import dev.dsls.scheduling.Placement;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.yaml.Position;
@@ -59,11 +62,14 @@ public final class DaemonSetLanguageService {
     private final CodeActionService codeActions = new CodeActionService();
     private final StructureService structure = new StructureService();
 
+    public DaemonSetLanguageService() {
+        analysis.setFleetScope(workspace::fleetScope);
+    }
+
     public Workspace workspace() {
         return workspace;
     }
 
-    /** Everything dsls reports for the file: syntax, API validation, best practices and placement. */
     /**
      * Compares each file with its version at the git HEAD of its repository (the editor turns this on): the
      * lens then says what changed since, and an update the API server would reject is a diagnostic.
@@ -72,6 +78,7 @@ public final class DaemonSetLanguageService {
         reviewAgainstHead = enabled;
     }
 
+    /** Everything dsls reports for the file: syntax, API validation, best practices and placement. */
     public List<Diagnostic> diagnostics(ManifestFile file) {
         List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics(file, workspaceInventory(),
                 workspace.disabledChecks()));
@@ -111,6 +118,29 @@ public final class DaemonSetLanguageService {
         json.addProperty("inventoryNodes", inventory(file).size());
         json.addProperty("text", PreviewText.of(previews));
         return json;
+    }
+
+    /**
+     * Every DaemonSet of the workspace previewed together over its inventory, budgeted per node pool
+     * ({@code dsls fleet --format json}, the server's {@code dsls/fleet}), with the table as text.
+     */
+    public JsonObject fleetJson(String groupBy) {
+        Fleet fleet = analysis.fleet(workspaceInventory());
+        FleetBudget.Budget budget = FleetBudget.of(fleet, groupBy);
+        JsonObject json = FleetReport.json(fleet, budget, placement -> {
+            ManifestFile file = workspace.fileOf(placement.daemonSet().object().root());
+            return new FleetReport.Source(file == null ? "" : file.path(), file == null ? "" : file.uri(),
+                    placement.daemonSet().object().root().range().start().line());
+        });
+        json.addProperty("inventory", String.join(", ", workspace.inventory().state().files().stream()
+                .map(Path::toString).toList()));
+        json.addProperty("text", FleetReport.text(fleet, budget));
+        return json;
+    }
+
+    /** Reads the DaemonSets and PriorityClasses of the editor's workspace folder again; true when they changed. */
+    public boolean rescanFolder(Path root) {
+        return workspace.rescanFolder(root);
     }
 
     /** The inventory in use: {@code {nodes, files, problems}} (the server's {@code dsls/inventory}). */

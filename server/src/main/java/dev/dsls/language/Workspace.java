@@ -1,20 +1,41 @@
 package dev.dsls.language;
 
+import dev.dsls.analysis.FleetScope;
 import dev.dsls.analysis.ManifestFile;
+import dev.dsls.inventory.PriorityClass;
 import dev.dsls.schema.ManifestObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * What the language service knows of the workspace: the manifest files it was given (by the CLI) or the
- * editor holds open, the node inventory, and the checks the user turned off.
+ * What the language service knows of the workspace: the manifest files it was given (by the CLI, in
+ * order) or the editor holds open, the DaemonSets and PriorityClasses on disk in the editor's workspace
+ * folder, the node inventory, and the checks the user turned off.
  */
 public final class Workspace {
-    private final Map<String, ManifestFile> files = new ConcurrentHashMap<>();
+    /** Files of the folder above this size are not read: no DaemonSet manifest is that large. */
+    static final long MAX_FOLDER_FILE_BYTES = 4L * 1024 * 1024;
+    /** A folder with more manifests than this is a monorepo; the first ones (sorted) are read. */
+    static final int MAX_FOLDER_FILES = 2000;
+
+    private final Map<String, ManifestFile> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The folder's manifests that hold a DaemonSet or a PriorityClass, by URI, with the stamp they were read at. */
+    private final Map<String, FolderFile> folder = Collections.synchronizedMap(new TreeMap<>());
+    /** The stamps of the folder's files without either, so an unchanged one is not read again. */
+    private volatile Map<String, List<Long>> skipped = Map.of();
+    private volatile boolean alone;
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private volatile Set<String> disabledChecks = Set.of();
     private volatile WorkspaceConfig config = WorkspaceConfig.NONE;
@@ -40,15 +61,120 @@ public final class Workspace {
         files.remove(uri);
     }
 
+    /** The files given or open, in the order they came. */
     public Collection<ManifestFile> files() {
-        return files.values();
+        synchronized (files) {
+            return List.copyOf(files.values());
+        }
     }
 
     /** Every DaemonSet of every file of the workspace. */
     public List<ManifestObject> daemonSets() {
         List<ManifestObject> all = new ArrayList<>();
-        files.values().forEach(file -> all.addAll(file.daemonSets()));
+        files().forEach(file -> all.addAll(file.daemonSets()));
         return all;
+    }
+
+    /** Previews each DaemonSet on its own instead of with the others ({@code --alone}, {@code dsls.placement.alone}). */
+    public void setAlone(boolean previewAlone) {
+        alone = previewAlone;
+    }
+
+    /**
+     * The DaemonSets previewed together and the PriorityClasses declared beside them: the folder's files
+     * (sorted), each replaced by the editor's text while open, then the files given or open elsewhere.
+     */
+    public FleetScope fleetScope() {
+        Map<String, ManifestFile> all = new LinkedHashMap<>();
+        synchronized (folder) {
+            folder.forEach((uri, file) -> all.put(uri, file.manifest()));
+        }
+        files().forEach(file -> all.put(file.uri(), file));
+        List<ManifestObject> daemonSets = new ArrayList<>();
+        List<PriorityClass> classes = new ArrayList<>();
+        for (ManifestFile file : all.values()) {
+            daemonSets.addAll(file.daemonSets());
+            classes.addAll(file.ownNodes().priorityClasses());
+        }
+        return new FleetScope(daemonSets, classes, alone);
+    }
+
+    /** The file (given, open or in the folder) that holds this DaemonSet object, or null. */
+    public ManifestFile fileOf(dev.dsls.yaml.YMap daemonSet) {
+        List<ManifestFile> candidates = new ArrayList<>(files());
+        synchronized (folder) {
+            folder.values().forEach(file -> candidates.add(file.manifest()));
+        }
+        for (ManifestFile file : candidates) {
+            for (ManifestObject object : file.daemonSets()) {
+                if (object.root() == daemonSet) {
+                    return file;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A manifest of the folder as last read, with the file's modification time and size then. */
+    private record FolderFile(ManifestFile manifest, long modified, long size) {
+    }
+
+    /**
+     * Reads the folder's manifests again where they changed; true when the DaemonSets or PriorityClasses
+     * found changed. Only files that mention DaemonSet or PriorityClass are kept.
+     */
+    public boolean rescanFolder(Path root) {
+        if (root == null || !Files.isDirectory(root)) {
+            return false;
+        }
+        List<Path> found;
+        try {
+            found = ManifestFinder.below(root, new TreeSet<>());
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+        Predicate<Path> excluded = config.excluded(root);
+        Map<String, FolderFile> current = new TreeMap<>();
+        Map<String, List<Long>> skippedNow = new java.util.HashMap<>();
+        int read = 0;
+        for (Path path : found) {
+            if (excluded.test(path) || read++ >= MAX_FOLDER_FILES) {
+                continue;
+            }
+            String uri = path.toUri().toString();
+            try {
+                long modified = Files.getLastModifiedTime(path).toMillis();
+                long size = Files.size(path);
+                FolderFile known = folder.get(uri);
+                List<Long> stamp = List.of(modified, size);
+                if (known != null && known.modified() == modified && known.size() == size) {
+                    current.put(uri, known);
+                    continue;
+                }
+                if (size > MAX_FOLDER_FILE_BYTES || stamp.equals(skipped.get(uri))) {
+                    skippedNow.put(uri, stamp);
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(path);
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                if (text.contains("DaemonSet") || text.contains("PriorityClass")) {
+                    current.put(uri, new FolderFile(ManifestFile.read(uri, bytes), modified, size));
+                } else {
+                    skippedNow.put(uri, stamp);
+                }
+            } catch (IOException | SecurityException e) {
+                // a file that went away or cannot be read is simply not part of the fleet
+            }
+        }
+        skipped = skippedNow;
+        synchronized (folder) {
+            if (current.equals(folder)) {
+                return false;
+            }
+            folder.clear();
+            folder.putAll(current);
+            return true;
+        }
     }
 
     public WorkspaceInventory inventory() {

@@ -61,6 +61,23 @@ public record WorkspaceConfig(Path file, List<String> inventory, List<String> di
     private static final List<String> SEVERITIES = List.of("error", "warning", "information");
 
     /** The folder with a {@code .dsls} folder nearest above {@code start} (a file or folder), or null. */
+    /** The files the {@code exclude} globs leave out, matched relative to the workspace root. */
+    public java.util.function.Predicate<Path> excluded(Path root) {
+        List<java.nio.file.PathMatcher> globs = exclude().stream()
+                .map(glob -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        if (globs.isEmpty() || root == null) {
+            return path -> false;
+        }
+        return path -> {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (!absolute.startsWith(root)) {
+                return false;
+            }
+            Path relative = root.relativize(absolute);
+            return globs.stream().anyMatch(glob -> glob.matches(relative));
+        };
+    }
+
     public static Path findRoot(Path start) {
         Path dir = start.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {

@@ -151,6 +151,19 @@ public final class DslsLanguageServer implements LanguageServer, LanguageClientA
         return workspace.placement(params.getTextDocument().getUri(), params.getPosition());
     }
 
+    /**
+     * {@code dsls/fleet}: every DaemonSet of the workspace folder and the open documents previewed together,
+     * as {@code dsls fleet --format json} prints it, with the table as {@code text}. Params (all optional):
+     * {@code {textDocument: {uri}, groupBy: "label"}}.
+     */
+    @JsonRequest("dsls/fleet")
+    public CompletableFuture<JsonObject> fleet(JsonObject params) {
+        session.requireRunning();
+        String groupBy = params != null && params.has("groupBy") && params.get("groupBy").isJsonPrimitive()
+                ? params.get("groupBy").getAsString() : dev.dsls.preview.FleetBudget.DEFAULT_GROUP_BY;
+        return workspace.fleet(groupBy);
+    }
+
     /** {@code dsls/inventory}: the node inventory in use, its files and problems. */
     @JsonRequest("dsls/inventory")
     public CompletableFuture<JsonObject> inventory() {

@@ -44,6 +44,7 @@ final class DslsWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        inventory.rescanFolderSoon();
         inventory.reloadSoon();
     }
 
@@ -69,6 +70,15 @@ final class DslsWorkspaceService implements WorkspaceService {
         return CompletableFuture.supplyAsync(() -> {
             inventory.awaitFirstLoad();
             return session.service().placementJson(file, position == null ? null : LspRanges.fromLsp(position));
+        });
+    }
+
+    /** The fleet of the workspace folder, grouped by the label given (the instance type by default). */
+    CompletableFuture<JsonObject> fleet(String groupBy) {
+        session.requireRunning();
+        return CompletableFuture.supplyAsync(() -> {
+            inventory.awaitFirstLoad();
+            return session.service().fleetJson(groupBy);
         });
     }
 

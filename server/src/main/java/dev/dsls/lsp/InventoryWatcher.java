@@ -41,6 +41,10 @@ final class InventoryWatcher {
     /** Completes once the first load after the handshake is done, found or not. */
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private volatile ScheduledFuture<?> poller;
+    /** The folder's manifests are read again on the first poll, on watched-file events and every few polls. */
+    private volatile boolean folderDirty = true;
+    private int pollsSinceFolderScan;
+    private static final int POLLS_PER_FOLDER_SCAN = 5;
 
     InventoryWatcher(ServerSession session, OpenDocuments documents, ConfigurationSync configuration) {
         this.session = session;
@@ -54,6 +58,8 @@ final class InventoryWatcher {
         if (session.support().watchesFiles() && client != null) {
             List<FileSystemWatcher> watchers = new ArrayList<>();
             watchers.add(new FileSystemWatcher(Either.forLeft("**/.dsls/{inventory,config}.{yaml,yml,json}")));
+            // The other DaemonSets and PriorityClasses of the folder: the fleet every preview shares nodes with.
+            watchers.add(new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml}")));
             configuration.inventoryPatterns().forEach(pattern -> watchers.add(new FileSystemWatcher(Either.forLeft(
                     pattern.startsWith("/") ? pattern : "**/" + pattern))));
             client.registerCapability(new RegistrationParams(List.of(new Registration("dsls-inventory-watch",
@@ -67,6 +73,11 @@ final class InventoryWatcher {
         if (running != null) {
             running.cancel(false);
         }
+    }
+
+    /** A watched file changed: the folder's DaemonSets are read again with the next reload. */
+    void rescanFolderSoon() {
+        folderDirty = true;
     }
 
     /** Reloads on the worker thread (a save or a watched-file event arrives on the message thread). */
@@ -103,7 +114,9 @@ final class InventoryWatcher {
                 // as for a configured file, rather than silently previewing against no nodes.
                 files = inventory.state().files();
             }
-            if (inventory.reload(files) || configChanged) {
+            boolean inventoryChanged = inventory.reload(files);
+            boolean fleetChanged = rescanFolder();
+            if (inventoryChanged || configChanged || fleetChanged) {
                 WorkspaceInventory.State state = inventory.state();
                 session.log(MessageType.Info, String.format("inventory: %d nodes from %s%s", state.inventory().size(),
                         state.files(), state.problems().isEmpty() ? "" : ", " + state.problems().size() + " problems"));
@@ -126,6 +139,16 @@ final class InventoryWatcher {
             inventory.markLoaded();
             firstLoad.complete(null);
         }
+    }
+
+    /** Reads the folder's DaemonSets and PriorityClasses again when due; true when they changed. */
+    private boolean rescanFolder() {
+        if (!folderDirty && ++pollsSinceFolderScan < POLLS_PER_FOLDER_SCAN) {
+            return false;
+        }
+        folderDirty = false;
+        pollsSinceFolderScan = 0;
+        return session.service().rescanFolder(session.root());
     }
 
     /**

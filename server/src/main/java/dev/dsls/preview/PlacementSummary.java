@@ -23,16 +23,43 @@ public final class PlacementSummary {
 
     public static String of(Placement placement) {
         List<NodePlacement> excluded = placement.excluded();
-        List<NodePlacement> pending = placement.pending();
+        List<NodePlacement> heldByOthers = placement.pending().stream().filter(node -> !node.heldBy().isEmpty()).toList();
+        List<NodePlacement> pending = placement.pending().stream().filter(node -> node.heldBy().isEmpty()).toList();
+        int nodes = placement.realNodes().size();
         StringBuilder out = new StringBuilder(String.format("runs on %d of %d node%s", placement.running().size(),
-                placement.nodes().size(), placement.nodes().size() == 1 ? "" : "s"));
+                nodes, nodes == 1 ? "" : "s"));
+        List<NodePlacement> preempting = placement.preempting();
+        if (!preempting.isEmpty()) {
+            out.append(String.format(" (%d by preempting %s)", preempting.size(), listed(preempting.stream()
+                    .flatMap(node -> node.victims().stream()).distinct().toList())));
+        }
+        if (!heldByOthers.isEmpty()) {
+            out.append(String.format(" · %d pending: room taken by %s", heldByOthers.size(), listed(heldByOthers.stream()
+                    .flatMap(node -> node.heldBy().stream()).distinct().toList())));
+        }
         if (!pending.isEmpty()) {
             out.append(" · pending: ").append(describe(pending));
         }
         if (!excluded.isEmpty()) {
             out.append(" · excluded: ").append(describe(excluded));
         }
+        List<NodePlacement> templates = placement.templates();
+        if (!templates.isEmpty()) {
+            List<String> verdicts = new ArrayList<>();
+            for (NodePlacement template : templates.subList(0, Math.min(LISTED, templates.size()))) {
+                verdicts.add(template.name() + " " + (template.runs() == NodePlacement.Runs.YES ? "runs"
+                        : template.runs().text() + " (" + firstReason(template) + ")"));
+            }
+            out.append(" · new nodes: ").append(String.join(", ", verdicts))
+                    .append(templates.size() > LISTED ? String.format(" and %d more", templates.size() - LISTED) : "");
+        }
         return out.toString();
+    }
+
+    /** "a, b, c" or "a, b, c and 4 more". */
+    private static String listed(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
+        return names.size() > LISTED ? shown + " and " + (names.size() - LISTED) + " more" : shown;
     }
 
     /**
@@ -74,7 +101,9 @@ public final class PlacementSummary {
             return "pod count (status.allocatable.pods)";
         }
         int figures = first.shortText().indexOf(" > ");
-        return figures < 0 ? first.shortText() : first.shortText().substring(0, figures);
+        String what = figures < 0 ? first.shortText() : first.shortText().substring(0, figures);
+        return node.heldBy().isEmpty() || what.contains("(held by") ? what
+                : what + " (held by " + String.join(", ", node.heldBy()) + ")";
     }
 
     private static String firstReason(NodePlacement node) {

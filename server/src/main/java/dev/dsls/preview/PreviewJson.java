@@ -39,6 +39,8 @@ public final class PreviewJson {
         json.addProperty("namespace", spec.namespace());
         json.addProperty("path", path);
         json.add("range", range(spec.object().root().range()));
+        json.addProperty("priorityClassName", placement.priority().className());
+        json.addProperty("priority", placement.priority().value());
         json.add("status", status(placement.status()));
         json.add("rollout", rollout(placement.rollout()));
         JsonArray nodes = new JsonArray();
@@ -48,9 +50,7 @@ public final class PreviewJson {
         json.add("nodes", nodes);
         json.addProperty("summary", PlacementSummary.of(placement));
         json.addProperty("nodeSelector", spec.affinity().nodeSelectorText());
-        JsonArray assumptions = new JsonArray();
-        placement.assumptions().forEach(assumptions::add);
-        json.add("assumptions", assumptions);
+        json.add("assumptions", strings(placement.assumptions()));
         return json;
     }
 
@@ -85,6 +85,17 @@ public final class PreviewJson {
         json.addProperty("desired", node.desired());
         json.addProperty("fits", node.fits());
         json.addProperty("runs", node.runs().text());
+        if (node.template()) {
+            json.addProperty("template", true);
+        }
+        if (!node.heldBy().isEmpty()) {
+            json.add("heldBy", strings(node.heldBy()));
+        }
+        if (!node.victims().isEmpty()) {
+            JsonObject preemption = new JsonObject();
+            preemption.add("victims", strings(node.victims()));
+            json.add("preemption", preemption);
+        }
         JsonArray reasons = new JsonArray();
         for (Reason reason : node.reasons()) {
             JsonObject item = new JsonObject();
@@ -122,6 +133,12 @@ public final class PreviewJson {
             json.addProperty("daemonPods", node.daemonPods());
         }
         return json;
+    }
+
+    static JsonArray strings(Iterable<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
     }
 
     /** An LSP range: 0-based lines and UTF-16 characters. */

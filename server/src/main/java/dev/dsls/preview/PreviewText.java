@@ -84,9 +84,10 @@ public final class PreviewText {
         List<String> nearMisses = new ArrayList<>();
         for (NodePlacement node : placement.nodes()) {
             List<Reason> reasons = node.reasons();
-            String reason = reasons.isEmpty() ? "" : reasons.get(0).code().code() + ": " + reasons.get(0).message()
+            String reason = !node.victims().isEmpty() ? "preempts " + String.join(", ", node.victims())
+                    : reasons.isEmpty() ? "" : reasons.get(0).code().code() + ": " + reasons.get(0).message()
                     + (reasons.size() > 1 ? " (+" + (reasons.size() - 1) + " more)" : "");
-            nodes.row(node.name(), node.runs().text(), reason);
+            nodes.row(node.template() ? node.name() + " (template)" : node.name(), node.runs().text(), reason);
             NearMiss nearMiss = node.nearMiss();
             if (nearMiss != null) {
                 nearMisses.add(node.name() + ": " + nearMiss.message());
@@ -103,7 +104,9 @@ public final class PreviewText {
         Map<String, List<NodePlacement>> groups = new LinkedHashMap<>();
         Map<String, List<NodePlacement>> nearMisses = new LinkedHashMap<>();
         for (NodePlacement node : placement.nodes()) {
-            String why = node.reasons().isEmpty() ? "" : reasonGroup(node);
+            String why = !node.victims().isEmpty() ? "preempts lower-priority pods"
+                    : node.reasons().isEmpty() ? "" : reasonGroup(node);
+            why = node.template() ? (why.isEmpty() ? "node template" : why + " · node template") : why;
             groups.computeIfAbsent(node.runs().text() + "\u0000" + why, key -> new ArrayList<>()).add(node);
             NearMiss nearMiss = node.nearMiss();
             if (nearMiss != null) {

@@ -77,9 +77,9 @@ public final class DaemonSetController {
     }
 
     /**
-     * updateDaemonSetStatus over the given decisions and daemon pods. The oldest pod of a node decides
-     * its readiness, availability (Ready for minReadySeconds before {@code now}) and whether it is up to
-     * date (its pod-template-generation matches the DaemonSet's template generation; dsls cannot compute
+     * updateDaemonSetStatus over the given decisions and daemon pods; node templates are no nodes yet and
+     * count nowhere. The oldest pod of a node decides its readiness, availability (Ready for
+     * minReadySeconds before {@code now}) and whether it is up to date (its pod-template-generation matches the DaemonSet's template generation; dsls cannot compute
      * the controller-revision-hash of a template).
      */
     public static DaemonSetStatus status(CompiledDaemonSet daemonSet, List<NodePlacement> nodes,
@@ -91,6 +91,9 @@ public final class DaemonSetController {
         int updated = 0;
         int misscheduled = 0;
         for (NodePlacement placement : nodes) {
+            if (placement.template()) {
+                continue;
+            }
             List<Pod> pods = daemonPods.getOrDefault(placement.name(), List.of());
             boolean scheduled = !pods.isEmpty();
             if (!placement.desired()) {

@@ -32,6 +32,8 @@ public final class NodePlacement {
     private final boolean shouldContinueRunning;
     private final boolean fits;
     private final int daemonPods;
+    private final List<String> heldBy;
+    private final List<String> victims;
     private volatile List<Reason> reasons;
     private volatile NearMiss nearMiss;
     private volatile boolean nearMissKnown;
@@ -42,12 +44,31 @@ public final class NodePlacement {
      */
     NodePlacement(CompiledDaemonSet daemonSet, NodeInfo node, DaemonSetController.ShouldRun decision, boolean fits,
                   int daemonPods) {
+        this(daemonSet, node, decision, fits, daemonPods, List.of(), List.of());
+    }
+
+    private NodePlacement(CompiledDaemonSet daemonSet, NodeInfo node, DaemonSetController.ShouldRun decision,
+                          boolean fits, int daemonPods, List<String> heldBy, List<String> victims) {
         this.daemonSet = daemonSet;
         this.node = node;
         this.desired = decision.shouldRun();
         this.shouldContinueRunning = decision.shouldContinueRunning();
         this.fits = desired && fits;
         this.daemonPods = daemonPods;
+        this.heldBy = List.copyOf(heldBy);
+        this.victims = List.copyOf(victims);
+    }
+
+    /** A desired node where the pod fits only once these pods of lower priority are evicted. */
+    static NodePlacement preempting(CompiledDaemonSet daemonSet, NodeInfo node, DaemonSetController.ShouldRun decision,
+                                    int daemonPods, List<String> victims) {
+        return new NodePlacement(daemonSet, node, decision, true, daemonPods, List.of(), victims);
+    }
+
+    /** A desired node where the pod stays Pending; heldBy names the DaemonSets bound first that took the room. */
+    static NodePlacement pending(CompiledDaemonSet daemonSet, NodeInfo node, DaemonSetController.ShouldRun decision,
+                                 int daemonPods, List<String> heldBy) {
+        return new NodePlacement(daemonSet, node, decision, false, daemonPods, heldBy, List.of());
     }
 
     public String name() {
@@ -56,6 +77,24 @@ public final class NodePlacement {
 
     public NodeInfo node() {
         return node;
+    }
+
+    /** A node template ("a new node like this"), previewed but never counted. */
+    public boolean template() {
+        return node.node().template();
+    }
+
+    /**
+     * The other DaemonSets ("namespace/name") whose pods, bound first, leave no room for this one: the pod
+     * would fit the node without them. Empty when it runs or would not fit anyway.
+     */
+    public List<String> heldBy() {
+        return heldBy;
+    }
+
+    /** The pods ("namespace/name") the scheduler evicts so the pod fits; empty when none need to go. */
+    public List<String> victims() {
+        return victims;
     }
 
     /** NodeShouldRunDaemonPod's shouldRun: counted in desiredNumberScheduled. */
@@ -114,7 +153,15 @@ public final class NodePlacement {
         for (FilterPlugin<NodeInfo> filter : PlacementEvaluator.SCHEDULER_FILTERS) {
             found.addAll(filter.reasons(daemonSet, node));
         }
-        return found;
+        return heldBy.isEmpty() ? found : found.stream().map(this::heldByOthers).toList();
+    }
+
+    /** A fit failure caused by the other DaemonSets: say who holds the room, which the pod would have alone. */
+    private Reason heldByOthers(Reason reason) {
+        String holders = String.join(", ", heldBy);
+        return new Reason(reason.code(), reason.message() + "; it would fit alone, but the room is held by the daemon"
+                + " pods of " + holders + ", bound first (higher priority, or earlier in the order given)",
+                reason.shortText() + " (held by " + holders + ")", reason.path());
     }
 
     /** A NoSchedule taint keeps new daemon pods off but evicts none: say that the running one stays. */

@@ -3,11 +3,8 @@ package dev.dsls.scheduling;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.NodeInfo;
-import dev.dsls.inventory.Pod;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Previews where a DaemonSet runs over an inventory: per node, the DaemonSet controller's decision and,
@@ -29,8 +26,12 @@ public final class PlacementEvaluator {
             "On a node that already runs this DaemonSet's pod, the new pod is checked as its replacement: the old"
                     + " pod's resources and host ports are freed first, as a maxSurge 0 rollout does.",
             "Succeeded and Failed pods hold no resources; Node conditions are not read, only the taints they cause.",
-            "Not modelled: inter-pod affinity, topology spread, volumes, dynamic resource claims, scheduler"
-                    + " extenders, and preemption (a daemon pod with a high priority class may evict pods to make room).",
+            "DaemonSets previewed together bind their pods by priority, then in the order given; their own pods in the"
+                    + " inventory are replaced by the pods the preview binds.",
+            "Preemption evicts pods of strictly lower priority as DefaultPreemption does; PodDisruptionBudgets are"
+                    + " not read, and a pod's creation time stands in for its start time.",
+            "Not modelled: inter-pod affinity, topology spread, volumes, dynamic resource claims and scheduler"
+                    + " extenders.",
             "The minimum rollout duration is waves x minReadySeconds; pod start-up and readiness time come on top.");
 
     /**
@@ -49,32 +50,19 @@ public final class PlacementEvaluator {
         return evaluate(CompiledDaemonSet.of(daemonSet), inventory, Instant.now());
     }
 
+    /** Previews one DaemonSet on its own: a fleet of one, with the inventory's PriorityClasses. */
     public static Placement evaluate(CompiledDaemonSet daemonSet, Inventory inventory, Instant now) {
-        Map<String, List<Pod>> daemonPods = inventory.pods().isEmpty() ? Map.of()
-                : DaemonSetController.daemonPodsByNode(daemonSet, inventory.pods());
-        List<NodeInfo> nodes = inventory.nodes();
-        List<NodePlacement> placements = new ArrayList<>(nodes.size());
-        for (NodeInfo node : nodes) {
-            placements.add(evaluateNode(daemonSet, node, daemonPods.getOrDefault(node.name(), List.of())));
-        }
-        DaemonSetStatus status = DaemonSetController.status(daemonSet, placements, daemonPods, now);
-        RolloutPreview rollout = RolloutPreview.of(daemonSet, status.desiredNumberScheduled());
-        return new Placement(daemonSet, inventory, placements, status, rollout, ASSUMPTIONS);
+        return FleetEvaluator.evaluate(List.of(daemonSet), inventory,
+                PriorityClasses.of(inventory.priorityClasses()), now).placements().get(0);
     }
 
-    private static NodePlacement evaluateNode(CompiledDaemonSet daemonSet, NodeInfo node, List<Pod> ownPods) {
-        DaemonSetController.ShouldRun decision = DaemonSetController.nodeShouldRunDaemonPod(daemonSet, node.node());
-        if (!decision.shouldRun()) {
-            return new NodePlacement(daemonSet, node, decision, false, ownPods.size());
-        }
-        NodeInfo seen = node.without(ownPods);
-        boolean fits = true;
+    /** True when the scheduler's filters all pass for the daemon pod on the node as it is. */
+    static boolean fits(CompiledDaemonSet daemonSet, NodeInfo node) {
         for (FilterPlugin<NodeInfo> filter : SCHEDULER_FILTERS) {
-            if (!filter.passes(daemonSet, seen)) {
-                fits = false;
-                break;
+            if (!filter.passes(daemonSet, node)) {
+                return false;
             }
         }
-        return new NodePlacement(daemonSet, seen, decision, fits, ownPods.size());
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dsls.scheduling;
 
+import dev.dsls.inventory.HostPortInfo;
 import dev.dsls.yaml.ScalarKind;
 import dev.dsls.yaml.YScalar;
 
@@ -44,6 +45,13 @@ public record RolloutPreview(String strategy, Integer maxUnavailable, Integer ma
             // The controller's guard against an impossible configuration.
             maxUnavailable = 1;
         }
+        HostPortInfo.PortUse blocked = maxSurge > 0 ? surgeBlockedBy(daemonSet) : null;
+        if (blocked != null) {
+            return new RolloutPreview(ROLLING_UPDATE, maxUnavailable, maxSurge, null, minReady, null, null, String.format(
+                    "maxSurge %d with host port %d/%s: each surge pod stays Pending beside the old pod that holds the"
+                            + " port, so the update never progresses", maxSurge, blocked.port().port(),
+                    blocked.port().protocol()));
+        }
         int perWave = maxSurge > 0 ? maxSurge : maxUnavailable;
         int waves = desired == 0 ? 0 : perWave <= 0 ? 0 : (desired + perWave - 1) / perWave;
         // One text for every view: with no node desired the strategy's pace says nothing.
@@ -53,6 +61,21 @@ public record RolloutPreview(String strategy, Integer maxUnavailable, Integer ma
                 : String.format("up to %d node%s at a time lose their old pod before the new one starts", maxUnavailable,
                 maxUnavailable == 1 ? "" : "s");
         return new RolloutPreview(ROLLING_UPDATE, maxUnavailable, maxSurge, waves, minReady, waves * minReady, note, null);
+    }
+
+    /**
+     * The host port that stops a surging update, or null: with maxSurge above 0 (as written; a percentage
+     * above 0% surges at least one pod) the new pod must bind a host port the old one still holds.
+     */
+    public static HostPortInfo.PortUse surgeBlockedBy(CompiledDaemonSet daemonSet) {
+        if (!ROLLING_UPDATE.equals(daemonSet.strategy()) || daemonSet.hostPorts().isEmpty()) {
+            return null;
+        }
+        try {
+            return scaled(daemonSet.maxSurge(), 0, 100, "maxSurge") > 0 ? daemonSet.hostPorts().get(0) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
