@@ -12,4 +12,7 @@ public interface DslsServerApi extends LanguageServer {
 
     @JsonRequest("dsls/inventory")
     CompletableFuture<JsonObject> inventory(JsonObject params);
+
+    @JsonRequest("dsls/fleet")
+    CompletableFuture<JsonObject> fleet(JsonObject params);
 }
