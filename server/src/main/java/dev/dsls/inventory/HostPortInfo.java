@@ -30,9 +30,16 @@ public final class HostPortInfo {
 
     // "TCP/9100" -> ip -> holder ("namespace/name" of the pod)
     private final Map<String, Map<String, String>> byProtocolPort;
+    /** The ports held before a further pod's were added ({@link #with}), or null. */
+    private final HostPortInfo before;
 
     private HostPortInfo(Map<String, Map<String, String>> byProtocolPort) {
+        this(byProtocolPort, null);
+    }
+
+    private HostPortInfo(Map<String, Map<String, String>> byProtocolPort, HostPortInfo before) {
         this.byProtocolPort = byProtocolPort;
+        this.before = before;
     }
 
     /**
@@ -77,6 +84,10 @@ public final class HostPortInfo {
      * itself and with 0.0.0.0. "::" is not a wildcard.
      */
     public String conflict(HostPort wanted) {
+        String earlier = before == null ? null : before.conflict(wanted);
+        if (earlier != null) {
+            return earlier;
+        }
         Map<String, String> ips = byProtocolPort.get(wanted.protocol() + "/" + wanted.port());
         if (ips == null) {
             return null;
@@ -89,18 +100,17 @@ public final class HostPortInfo {
     }
 
     public boolean isEmpty() {
-        return byProtocolPort.isEmpty();
+        return byProtocolPort.isEmpty() && (before == null || before.isEmpty());
     }
 
-    /** These ports plus the ones a further pod holds. */
+    /** These ports plus the ones a further pod holds, sharing these rather than copying them. */
     public HostPortInfo with(List<PortUse> ports, String holder) {
         if (ports.isEmpty()) {
             return this;
         }
-        Builder builder = new Builder();
-        byProtocolPort.forEach((key, ips) -> builder.byProtocolPort.put(key, new LinkedHashMap<>(ips)));
-        ports.forEach(use -> builder.add(use.port(), holder));
-        return builder.build();
+        Builder added = new Builder();
+        ports.forEach(use -> added.add(use.port(), holder));
+        return new HostPortInfo(added.build().byProtocolPort, this);
     }
 
     /** Collects the ports of the pods on one node. */

@@ -9,13 +9,19 @@ import java.util.List;
  */
 public final class NodeInfo {
     private final Node node;
-    private final List<Pod> pods;
+    /** The pods, or null until asked for when this node is {@link #with} one more pod than {@code before}. */
+    private List<Pod> pods;
+    private final NodeInfo before;
+    private final Pod added;
+    private final int podCount;
     private final Resources requested;
     private final HostPortInfo usedPorts;
 
-    private NodeInfo(Node node, List<Pod> pods, Resources requested, HostPortInfo usedPorts) {
-        this.node = node;
-        this.pods = pods;
+    private NodeInfo(NodeInfo before, Pod added, Resources requested, HostPortInfo usedPorts) {
+        this.node = before.node;
+        this.before = before;
+        this.added = added;
+        this.podCount = before.podCount + 1;
         this.requested = requested;
         this.usedPorts = usedPorts;
     }
@@ -23,6 +29,9 @@ public final class NodeInfo {
     NodeInfo(Node node, List<Pod> pods) {
         this.node = node;
         this.pods = List.copyOf(pods);
+        this.before = null;
+        this.added = null;
+        this.podCount = this.pods.size();
         Resources.Accumulator sum = new Resources.Accumulator();
         HostPortInfo.Builder ports = new HostPortInfo.Builder();
         for (Pod pod : pods) {
@@ -40,7 +49,7 @@ public final class NodeInfo {
         if (leaving.isEmpty()) {
             return this;
         }
-        List<Pod> staying = new java.util.ArrayList<>(pods);
+        List<Pod> staying = new java.util.ArrayList<>(pods());
         staying.removeAll(leaving);
         return new NodeInfo(node, staying);
     }
@@ -50,12 +59,8 @@ public final class NodeInfo {
      * preview places): the sums grow by that pod alone instead of being added up again.
      */
     public NodeInfo with(Pod pod, Resources request, List<HostPortInfo.PortUse> ports) {
-        List<Pod> more = new java.util.ArrayList<>(pods.size() + 1);
-        more.addAll(pods);
-        more.add(pod);
         Resources sum = new Resources.Accumulator().add(requested).add(request).toResources();
-        return new NodeInfo(node, java.util.Collections.unmodifiableList(more), sum,
-                usedPorts.with(ports, pod.qualifiedName()));
+        return new NodeInfo(this, pod, sum, usedPorts.with(ports, pod.qualifiedName()));
     }
 
     public Node node() {
@@ -67,8 +72,19 @@ public final class NodeInfo {
     }
 
     /** The pods bound to this node that still hold resources (not Succeeded or Failed). */
-    public List<Pod> pods() {
+    public synchronized List<Pod> pods() {
+        if (pods == null) {
+            List<Pod> all = new java.util.ArrayList<>(podCount);
+            all.addAll(before.pods());
+            all.add(added);
+            pods = java.util.Collections.unmodifiableList(all);
+        }
         return pods;
+    }
+
+    /** How many pods are bound here: {@code pods().size()} without building the list. */
+    public int podCount() {
+        return podCount;
     }
 
     public Resources requested() {

@@ -45,6 +45,8 @@ public final class FleetEvaluator {
             NodeInfo node = nodes.get(i);
             room[i] = node.without(fleetPodsByNode.getOrDefault(node.name(), List.of()));
         }
+        // Each node without this pass's daemon pods (less the evicted victims): what "fits alone" is tested on.
+        NodeInfo[] withoutFleet = room.clone();
         List<List<Bound>> boundHere = new ArrayList<>(Collections.nCopies(room.length, List.of()));
 
         List<PriorityClasses.Priority> priorities = daemonSets.stream()
@@ -62,7 +64,7 @@ public final class FleetEvaluator {
             PriorityClasses.Priority priority = priorities.get(member);
             Pod daemonPod = daemonPod(daemonSet, priority.value());
             Resources request = daemonSet.requests().total();
-            Bound bound = new Bound(daemonPod.qualifiedName(), daemonPod, request);
+            Bound bound = new Bound(daemonPod.qualifiedName(), request);
             List<NodePlacement> verdicts = new ArrayList<>(nodes.size());
             for (int i = 0; i < room.length; i++) {
                 NodeInfo node = room[i];
@@ -84,12 +86,12 @@ public final class FleetEvaluator {
                     verdicts.add(NodePlacement.preempting(daemonSet, node, decision, inventoryPods,
                             victims.stream().map(Pod::qualifiedName).toList()));
                     room[i] = node.without(victims).with(daemonPod, request, daemonSet.hostPorts());
+                    withoutFleet[i] = withoutFleet[i].without(victims);
                     boundHere.set(i, appended(boundHere.get(i), bound));
                     continue;
                 }
                 // Held by the others when the node as it is now, less their daemon pods, would take it.
-                List<Pod> others = boundHere.get(i).stream().map(Bound::pod).toList();
-                List<String> heldBy = !others.isEmpty() && PlacementEvaluator.fits(daemonSet, node.without(others))
+                List<String> heldBy = !boundHere.get(i).isEmpty() && PlacementEvaluator.fits(daemonSet, withoutFleet[i])
                         ? holders(daemonSet, node, boundHere.get(i)) : List.of();
                 verdicts.add(NodePlacement.pending(daemonSet, node, decision, inventoryPods, heldBy));
             }
@@ -109,8 +111,8 @@ public final class FleetEvaluator {
                 daemonSet.podSpec().withPriority(priority), "Running", true, null, null, false, null);
     }
 
-    /** A daemon pod this pass bound to a node: its DaemonSet, the pod and what it requests. */
-    private record Bound(String daemonSet, Pod pod, Resources request) {
+    /** A daemon pod this pass bound to a node: its DaemonSet and what it requests. */
+    private record Bound(String daemonSet, Resources request) {
     }
 
     /**
@@ -127,7 +129,7 @@ public final class FleetEvaluator {
             }
         }
         for (NodeResourcesFit.InsufficientResource missing : NodeResourcesFit.fitsRequest(daemonSet.requests().total(),
-                node.node().allocatable(), node.requested(), node.pods().size())) {
+                node.node().allocatable(), node.requested(), node.podCount())) {
             for (Bound pod : bound) {
                 if (Resources.PODS.equals(missing.resource()) || pod.request().get(missing.resource()) > 0) {
                     holders.add(pod.daemonSet());

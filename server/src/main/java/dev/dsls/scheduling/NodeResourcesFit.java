@@ -40,7 +40,7 @@ public final class NodeResourcesFit implements FilterPlugin<NodeInfo> {
     }
 
     private static List<InsufficientResource> insufficient(CompiledDaemonSet daemonSet, NodeInfo node) {
-        return fitsRequest(daemonSet.requests().total(), node.node().allocatable(), node.requested(), node.pods().size());
+        return fitsRequest(daemonSet.requests().total(), node.node().allocatable(), node.requested(), node.podCount());
     }
 
     /** The insufficient resources, pods first; an empty list (no allocation) when the pod fits. */
