@@ -129,13 +129,21 @@ public final class DaemonSetLanguageService {
         FleetBudget.Budget budget = FleetBudget.of(fleet, groupBy);
         JsonObject json = FleetReport.json(fleet, budget, placement -> {
             ManifestFile file = workspace.fileOf(placement.daemonSet().object().root());
-            return new FleetReport.Source(file == null ? "" : file.path(), file == null ? "" : file.uri(),
+            return new FleetReport.Source(file == null ? "" : file.path(), file == null ? "" : uriOf(file),
                     placement.daemonSet().object().root().range().start().line());
         });
         json.addProperty("inventory", String.join(", ", workspace.inventory().state().files().stream()
                 .map(Path::toString).toList()));
         json.addProperty("text", FleetReport.text(fleet, budget));
         return json;
+    }
+
+    /** The file's URI; a file the CLI read by its path gets the file: URI of that path (stdin has none). */
+    private static String uriOf(ManifestFile file) {
+        if (file.uri().contains(":") || file.uri().startsWith("<")) {
+            return file.uri().startsWith("<") ? "" : file.uri();
+        }
+        return Path.of(file.uri()).toAbsolutePath().normalize().toUri().toString();
     }
 
     /** Reads the DaemonSets and PriorityClasses of the editor's workspace folder again; true when they changed. */
