@@ -25,8 +25,9 @@ export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$
 
 # The client-side views of the 0.7 file, after e2e.lua's protocol checks: the lens on its own line
 # above the DaemonSet, severity-sorted signs, :DslsPlacement showing the server's own preview text,
-# the DaemonSet skeleton inserted whole (by :DslsSkeleton and by <C-x><C-o>) and a quick fix applied
-# through vim.lsp.buf.code_action(), each leaving YAML the server parses. Nothing is written to disk.
+# the DaemonSet skeleton inserted whole (by :DslsSkeleton and by <C-x><C-o>), a quick fix applied
+# through vim.lsp.buf.code_action(), each leaving YAML the server parses, and :DslsFleet showing the
+# server's fleet text in a scratch buffer (in the workspace below). Nothing is written to samples/.
 cat > "$tmp/views.lua" <<'LUA'
 local uv = vim.loop
 local started = uv.hrtime()
@@ -236,12 +237,107 @@ local function run()
     and vim.api.nvim_buf_get_lines(sm, labels + 2, labels + 3, false)[1] == '    spec:',
     one_line({ before = errors_before, after = codes(sm), text = vim.api.nvim_buf_get_lines(sm, labels - 1, labels + 4, false) }))
   vim.cmd('edit!') -- drop the edit; the file on disk stays as shipped
+
+  -- :DslsFleet in a workspace of its own (nvim-e2e.sh writes it; another root, so another server):
+  -- the server's fleet text, as `dsls fleet` prints it, in a scratch buffer.
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DSLS_E2E_FLEET') .. '/cni.yaml'))
+  local cni = vim.api.nvim_get_current_buf()
+  local fleet_client = wait_for(30000, function() return dsls_client(cni) end)
+  require_('a dsls client attaches in the fleet workspace, with :DslsFleet', fleet_client ~= nil
+    and fleet_client.id ~= client.id and wait_for(5000, function() return vim.fn.exists(':DslsFleet') == 2 end))
+  local fleet_reply = fleet_client.request_sync('dsls/fleet', { textDocument = { uri = vim.uri_from_bufnr(cni) } }, 20000, cni)
+  local fleet_text = fleet_reply and fleet_reply.result and fleet_reply.result.text
+  check('dsls/fleet sends the fleet text: both pools and the PENDING column', has(fleet_text, 'm5.large')
+    and has(fleet_text, 't3.small') and has(fleet_text, 'PENDING'), one_line(fleet_reply))
+  local function fleet_buffers()
+    local buffers, windows = {}, {}
+    for _, b in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_get_name(b) == 'dsls://fleet' then table.insert(buffers, b) end
+    end
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.tbl_contains(buffers, vim.api.nvim_win_get_buf(w)) then table.insert(windows, w) end
+    end
+    return buffers, windows
+  end
+  vim.cmd('DslsFleet')
+  local shown = wait_for(20000, function()
+    if vim.api.nvim_buf_get_name(0) == 'dsls://fleet' then
+      return table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+    end
+  end)
+  check(':DslsFleet shows the server\'s text in a scratch buffer', fleet_text ~= nil
+    and shown == (fleet_text:gsub('\n+$', '')) and has(shown, 't3.small') and has(shown, 'PENDING')
+    and vim.bo.buftype == 'nofile' and not vim.bo.modifiable, one_line(shown))
+  vim.cmd('wincmd p') -- back in cni.yaml: a second :DslsFleet refreshes the same buffer and window
+  vim.cmd('DslsFleet')
+  wait_for(20000, function() return vim.api.nvim_buf_get_name(0) == 'dsls://fleet' end)
+  local buffers, windows = fleet_buffers()
+  check('a second :DslsFleet reuses the scratch buffer and its window', #buffers == 1 and #windows == 1,
+    one_line({ buffers = buffers, windows = windows }))
 end
 
 local ok, err = xpcall(run, debug.traceback)
 if not ok then table.insert(failures, 'the test raised an error: ' .. tostring(err)) end
 finish()
 LUA
+
+# The workspace of views.lua's :DslsFleet check: two node pools, and two DaemonSets of which the log
+# agent, bound after the CNI (system-node-critical is the higher priority), finds 938Mi left on the
+# t3.small node where it asks for 1Gi: PENDING there, held by kube-system/cilium.
+fleet="$tmp/fleet"
+mkdir -p "$fleet/.dsls"
+cat > "$fleet/.dsls/inventory.yaml" <<'YAML'
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: ip-10-0-1-10.eu-west-1.compute.internal
+    labels: {kubernetes.io/os: linux, node.kubernetes.io/instance-type: m5.large}
+  status:
+    allocatable: {cpu: 1930m, memory: 7Gi, pods: "29"}
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: ip-10-0-1-11.eu-west-1.compute.internal
+    labels: {kubernetes.io/os: linux, node.kubernetes.io/instance-type: m5.large}
+  status:
+    allocatable: {cpu: 1930m, memory: 7Gi, pods: "29"}
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: ip-10-0-2-10.eu-west-1.compute.internal
+    labels: {kubernetes.io/os: linux, node.kubernetes.io/instance-type: t3.small}
+  status:
+    allocatable: {cpu: 1930m, memory: 1450Mi, pods: "11"}
+YAML
+daemonset() { # NAME PRIORITY_CLASS CPU MEMORY: a DaemonSet manifest in kube-system
+  cat <<YAML
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: $1
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels: {app: $1}
+  template:
+    metadata:
+      labels: {app: $1}
+    spec:
+      priorityClassName: $2
+      containers:
+      - name: $1
+        image: registry.example.com/$1:1.0.0
+        resources:
+          requests: {cpu: $3, memory: $4}
+          limits: {memory: $4}
+YAML
+}
+daemonset cilium system-node-critical 100m 512Mi > "$fleet/cni.yaml"
+daemonset fluent-bit system-cluster-critical 500m 1Gi > "$fleet/logs.yaml"
+export DSLS_E2E_FLEET="$fleet"
 
 e2e() { # ENV...: headless Neovim runs of e2e.lua, then of views.lua, with ENV (as for env(1))
   local status=0 script

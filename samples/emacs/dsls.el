@@ -31,6 +31,7 @@
 (defcustom dsls-settings
   '(:inventory []            ; files or globs under the workspace root; default .dsls/inventory.yaml
     :checks (:disabled [])   ; diagnostic codes to turn off, e.g. ["latest-tag"]
+    ;; :kubernetesVersion "1.31" ; the cluster's version; default .dsls/config.yaml's, else the newest
     :trace (:server "off"))
   "The `dsls' settings, a plist (vectors are JSON arrays).
 Set it before (require \='dsls).  Per project, a directory-local

@@ -20,6 +20,8 @@
 --   * :DslsPlacement shows on which nodes the DaemonSet under the cursor runs and why others are
 --     excluded (`workspace/executeCommand dsls.showPlacement`, as `dsls preview` prints it), in a
 --     floating window;
+--   * :DslsFleet shows every DaemonSet of the buffer's workspace previewed together, per node pool
+--     (`dsls/fleet`, as `dsls fleet` prints it), in a scratch buffer;
 --   * signs and virtual text show the most severe diagnostic of a line (severity_sort).
 
 -- Settings, sent as `settings.dsls`. All are optional.
@@ -30,6 +32,8 @@ local settings = {
     inventory = {},
     -- Diagnostic codes to turn off in this editor, e.g. { 'latest-tag' }.
     checks = { disabled = {} },
+    -- The cluster's Kubernetes version (`dsls --version` lists the supported ones). Default:
+    -- kubernetesVersion in .dsls/config.yaml, else the newest. e.g. kubernetesVersion = '1.31',
     trace = { server = 'off' },
   },
 }
@@ -100,6 +104,38 @@ local function placement_lines(result)
   return vim.list_extend(lines, vim.split(text, '\n', { plain = true }))
 end
 
+-- The fleet buffer: the table exactly as `dsls fleet` prints it (the server sends it as `text`).
+local function fleet_lines(result)
+  local text = ((result or {}).text or 'dsls: this server sends no fleet text; update dsls'):gsub('\n+$', '')
+  return vim.split(text, '\n', { plain = true })
+end
+
+-- Shows lines in the scratch buffer of this name, made once and then reused (not a file, never asks
+-- to be saved), in a window across the bottom as tall as the lines, up to half the screen; `q` closes it.
+local function show_scratch(name, lines)
+  local bufnr
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_get_name(b) == name then bufnr = b end
+  end
+  if not bufnr then
+    bufnr = vim.api.nvim_create_buf(false, true) -- unlisted, buftype=nofile, bufhidden=hide, no swap file
+    vim.api.nvim_buf_set_name(bufnr, name)
+    vim.keymap.set('n', 'q', '<cmd>close<cr>', { buffer = bufnr, desc = 'dsls: close this window' })
+  end
+  vim.bo[bufnr].modifiable = true
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, lines)
+  vim.bo[bufnr].modifiable = false
+  local win = vim.fn.bufwinid(bufnr)
+  if win == -1 then
+    vim.cmd('botright split') -- the whole width: the table's columns are as wide as its longest names
+    win = vim.api.nvim_get_current_win()
+    vim.api.nvim_win_set_buf(win, bufnr)
+  end
+  vim.api.nvim_set_current_win(win)
+  vim.wo[win].wrap = false -- the columns stay aligned; zl and zh scroll sideways
+  vim.api.nvim_win_set_height(win, math.max(1, math.min(#lines, math.floor(vim.o.lines / 2))))
+end
+
 -- Code lenses on a line of their own above each DaemonSet (the server puts them on `kind:`). 0.7
 -- draws every server's lenses as text at the end of the line, after the diagnostics' virtual text,
 -- where they run off screen; dsls's lenses get virtual lines instead (other servers keep the
@@ -149,6 +185,26 @@ function M.show_placement()
     end
     vim.lsp.util.open_floating_preview(placement_lines(result), 'text',
       { border = 'rounded', focus_id = 'dsls-placement' })
+  end, bufnr)
+end
+
+-- :DslsFleet — every DaemonSet of this buffer's workspace folder previewed together (`dsls/fleet`):
+-- per node pool what the daemon pods request and what they leave, which pods stay Pending and whose
+-- pods took the room, the preemptions and the Node templates. A scratch buffer rather than a float:
+-- the table is wide and long, and stays open while you move around in it.
+function M.show_fleet()
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client = dsls_client(bufnr)
+  if not client then
+    vim.notify('dsls: no running server for this buffer', vim.log.levels.WARN)
+    return
+  end
+  client.request('dsls/fleet', { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, function(err, result)
+    if err then
+      vim.notify('dsls/fleet: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+      return
+    end
+    show_scratch('dsls://fleet', fleet_lines(result))
   end, bufnr)
 end
 
@@ -247,6 +303,8 @@ local function on_attach(client, bufnr)
   vim.keymap.set('n', 'K', vim.lsp.buf.hover, { buffer = bufnr, desc = 'dsls: hover' })
   vim.api.nvim_buf_create_user_command(bufnr, 'DslsPlacement', M.show_placement,
     { desc = 'dsls: where the DaemonSet under the cursor runs' })
+  vim.api.nvim_buf_create_user_command(bufnr, 'DslsFleet', M.show_fleet,
+    { desc = 'dsls: all DaemonSets of the workspace, per node pool' })
   vim.api.nvim_buf_create_user_command(bufnr, 'DslsSkeleton', M.insert_skeleton,
     { desc = 'dsls: fill this empty buffer with a DaemonSet skeleton' })
   -- Code lenses: 0.7 only shows what vim.lsp.codelens.refresh() fetched. Refresh only from here on:

@@ -9,7 +9,9 @@
 -- for every YAML buffer under that root. Code lenses (the placement "runs on 2 of 3 nodes · excluded:
 -- …", on a line of their own above each DaemonSet) are refreshed on BufEnter, CursorHold and
 -- InsertLeave; :DslsPlacement shows on which nodes the DaemonSet under the cursor runs and why the
--- others are excluded, as `dsls preview` prints it. Signs show a line's most severe diagnostic.
+-- others are excluded, as `dsls preview` prints it; :DslsFleet shows every DaemonSet of the
+-- workspace previewed together, per node pool, as `dsls fleet` prints it, in a scratch buffer.
+-- Signs show a line's most severe diagnostic.
 
 -- Settings, sent as `settings.dsls`. All are optional.
 local settings = {
@@ -19,6 +21,8 @@ local settings = {
     inventory = {},
     -- Diagnostic codes to turn off in this editor, e.g. { 'latest-tag' }.
     checks = { disabled = {} },
+    -- The cluster's Kubernetes version (`dsls --version` lists the supported ones). Default:
+    -- kubernetesVersion in .dsls/config.yaml, else the newest. e.g. kubernetesVersion = '1.31',
     trace = { server = 'off' },
   },
 }
@@ -65,6 +69,38 @@ local function placement_lines(result)
   table.insert(lines, '')
   local text = (result.text or 'dsls: this server sends no preview text; update dsls'):gsub('\n+$', '')
   return vim.list_extend(lines, vim.split(text, '\n', { plain = true }))
+end
+
+-- The fleet buffer: the table exactly as `dsls fleet` prints it (the server sends it as `text`).
+local function fleet_lines(result)
+  local text = ((result or {}).text or 'dsls: this server sends no fleet text; update dsls'):gsub('\n+$', '')
+  return vim.split(text, '\n', { plain = true })
+end
+
+-- Shows lines in the scratch buffer of this name, made once and then reused (not a file, never asks
+-- to be saved), in a window across the bottom as tall as the lines, up to half the screen; `q` closes it.
+local function show_scratch(name, lines)
+  local bufnr
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_get_name(b) == name then bufnr = b end
+  end
+  if not bufnr then
+    bufnr = vim.api.nvim_create_buf(false, true) -- unlisted, buftype=nofile, bufhidden=hide, no swap file
+    vim.api.nvim_buf_set_name(bufnr, name)
+    vim.keymap.set('n', 'q', '<cmd>close<cr>', { buffer = bufnr, desc = 'dsls: close this window' })
+  end
+  vim.bo[bufnr].modifiable = true
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, lines)
+  vim.bo[bufnr].modifiable = false
+  local win = vim.fn.bufwinid(bufnr)
+  if win == -1 then
+    vim.cmd('botright split') -- the whole width: the table's columns are as wide as its longest names
+    win = vim.api.nvim_get_current_win()
+    vim.api.nvim_win_set_buf(win, bufnr)
+  end
+  vim.api.nvim_set_current_win(win)
+  vim.wo[win].wrap = false -- the columns stay aligned; zl and zh scroll sideways
+  vim.api.nvim_win_set_height(win, math.max(1, math.min(#lines, math.floor(vim.o.lines / 2))))
 end
 
 -- An error and a hint on the same line: the sign and the virtual text show the error.
@@ -118,6 +154,17 @@ local function on_attach(client, bufnr)
         { border = 'rounded', focus_id = 'dsls-placement' })
     end, bufnr)
   end, { desc = 'dsls: where the DaemonSet under the cursor runs' })
+  -- :DslsFleet — dsls/fleet for this buffer's workspace folder, in a scratch buffer (the table is wide
+  -- and long, and stays open while you move around in it).
+  vim.api.nvim_buf_create_user_command(bufnr, 'DslsFleet', function()
+    client.request('dsls/fleet', { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, function(err, result)
+      if err then
+        vim.notify('dsls/fleet: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+        return
+      end
+      show_scratch('dsls://fleet', fleet_lines(result))
+    end, bufnr)
+  end, { desc = 'dsls: all DaemonSets of the workspace, per node pool' })
   -- Code lenses are only shown once asked for: refresh when entering the buffer, pausing, leaving
   -- insert mode (the lens follows the text you just typed), when the server publishes diagnostics
   -- (it does after (re)loading the node inventory, which changes the placement), and now.

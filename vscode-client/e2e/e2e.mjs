@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fleetNames, writeFleet } from './fleet.mjs';
+import { PENDING, POOLS, writePools } from './pools.mjs';
 
 const PORT = process.env.PORT;
 const WORKSPACE = process.env.WORKSPACE;
@@ -162,17 +163,22 @@ function checkFile(file) {
   return JSON.parse(run.stdout).files.flatMap((f) => f.diagnostics);
 }
 
+/** The placement panel's node names, and its groups' badges and headers. */
+const PLACEMENT_BOXES = 'li.node:not([hidden]) .name, details.group:not([hidden]) > summary > *';
+/** The fleet panel's names (pools, DaemonSets, nodes, pods), bar labels, bars and badges. */
+const FLEET_BOXES = '.name, .bar-label, meter, .pill';
+
 /**
- * Fails when a listed node name is cut (its text wider than its box), overlaps another name or
- * badge, or sticks out of the panel: what a user could not read.
+ * Fails when a listed name is cut (its text wider than its box), overlaps another name or badge,
+ * or sticks out of the panel: what a user could not read. `selector` picks the boxes.
  */
-async function assertNamesReadable(frame, where) {
-  const problems = await frame.locator('body').evaluate(() => {
+async function assertNamesReadable(frame, where, selector = PLACEMENT_BOXES) {
+  const problems = await frame.locator('body').evaluate((_, boxSelector) => {
     const out = [];
     const width = document.documentElement.clientWidth;
-    const boxes = [...document.querySelectorAll('li.node:not([hidden]) .name, details.group:not([hidden]) > summary > *')]
+    const boxes = [...document.querySelectorAll(boxSelector)]
       // Names inside a closed group are not on screen (Chromium still gives them boxes).
-      .filter((e) => e.offsetParent !== null && (e.closest('summary') || e.closest('details').open))
+      .filter((e) => e.offsetParent !== null && (e.closest('summary') || !e.closest('details') || e.closest('details').open))
       .map((e) => ({ e, r: e.getBoundingClientRect() }));
     for (const { e, r } of boxes) {
       if (e.scrollWidth > e.clientWidth + 1 && e.classList.contains('name')) {
@@ -195,7 +201,7 @@ async function assertNamesReadable(frame, where) {
       }
     }
     return out.concat(`(${boxes.length} boxes)`);
-  });
+  }, selector);
   if (problems.length > 1) {
     throw new Error(`${where}: ${problems.slice(0, 5).join('; ')}`);
   }
@@ -208,9 +214,32 @@ function groupHeads(frame) {
     [...s.querySelectorAll('.pill, .subject, .count')].map((e) => e.textContent.trim()).join(' ')));
 }
 
-function placementFrame() {
+/** The window's one webview: the placement panel, or in the pools window the fleet panel. */
+function webviewFrame() {
   // A webview is an iframe (the host) holding another iframe (the content).
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Runs a command by its title from the command palette, once the palette offers it first. */
+async function runCommand(title) {
+  await retry(`"${title}" in the command palette`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${MOD}+Shift+P`);
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.type(title);
+    // Rows are recycled, so go by index: the top entry is the one Enter runs.
+    const top = page.locator('.quick-input-list .monaco-list-row[data-index="0"]').first();
+    const deadline = Date.now() + 5000;
+    let offered = '';
+    while (!(offered = (await top.innerText({ timeout: 1000 }).catch(() => ''))).includes(title)) {
+      if (Date.now() > deadline) {
+        throw new Error(`the palette offers ${JSON.stringify(offered.replace(/\s+/g, ' '))} first`);
+      }
+      await page.waitForTimeout(200);
+    }
+    await page.keyboard.press('Enter');
+    return true;
+  }, { timeoutMs: 30000 });
 }
 
 function extensionLogs() {
@@ -351,7 +380,7 @@ async function main() {
     const t0 = Date.now();
     await lensLink.click();
     log(`  clicked the lens after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const frame = placementFrame();
+    const frame = webviewFrame();
     const groups = frame.locator('details.group');
     await retry('node groups in the webview', () => groups.first().isVisible(), { timeoutMs: 30000 });
     log(`  groups visible after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -390,7 +419,7 @@ async function main() {
     await page.keyboard.press('Enter');
     await page.keyboard.type('- operator: Exists');
     await page.keyboard.press('Escape');
-    const frame = placementFrame();
+    const frame = webviewFrame();
     const summary = await retry('panel "runs on 3 of 3 nodes"', async () => {
       const s = await frame.locator('h2 .summary').first().innerText({ timeout: 3000 });
       return /runs on 3 of 3 nodes/.test(s) ? s : undefined;
@@ -518,7 +547,7 @@ async function main() {
     await retry('code lens over 300 nodes', () => lensLink.isVisible(), { timeoutMs: 90000 });
     const lens = await lensLink.innerText();
     await lensLink.click();
-    const frame = placementFrame();
+    const frame = webviewFrame();
     await retry('node groups in the webview', () => frame.locator('details.group').first().isVisible(), { timeoutMs: 30000 });
     const heads = await groupHeads(frame);
     const want = [/^runs · 260 nodes$/, /^pending cpu 500m · 17 nodes$/, /^excluded taint nvidia\.com\/gpu=present:NoSchedule · 12 nodes$/,
@@ -531,7 +560,7 @@ async function main() {
   });
 
   await check('placement-panel-filter-and-show-all', async () => {
-    const frame = placementFrame();
+    const frame = webviewFrame();
     // The big group opens on a click, lists its first 200 nodes and offers the rest.
     await frame.locator('details.group.runs > summary').click();
     const runs = frame.locator('details.group.runs');
@@ -556,6 +585,60 @@ async function main() {
     }
     await assertNamesReadable(frame, 'the filtered groups');
     return `"4f7a9c21-002": ${info}, ${shown.length} nodes shown in their groups`;
+  });
+
+  // The fleet: a workspace of its own, written by e2e/pools.mjs, with five node agents over three
+  // node pools and a GPU Node template, where the log agent stays pending on the small pool. Opened
+  // in a fresh window; the panel comes from the command palette.
+  const poolsDir = join(RUN, 'pools');
+  writePools(poolsDir);
+  await check('fleet-panel-from-command-palette', async () => {
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(poolsDir)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await retry('cni.yaml in the Explorer', () =>
+      page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cni.yaml' }).first().isVisible());
+    // A manifest open, as a user would have one: its lens says the server has read the inventory.
+    await openFile('cni.yaml');
+    await retry('a placement code lens', () =>
+      page.locator('.codelens-decoration', { hasText: /runs on \d+ of \d+ nodes/ }).first().isVisible(), { timeoutMs: 90000 });
+    await runCommand('DaemonSet: Show Fleet');
+    const frame = webviewFrame();
+    await retry('node pools in the fleet panel', () => frame.locator('article.pool').first().isVisible(), { timeoutMs: 30000 });
+    for (const { type } of POOLS) {
+      if (!(await frame.locator(`article.pool[data-pool="${type}"] h3`, { hasText: type }).isVisible())) {
+        const shown = await frame.locator('article.pool h3').allInnerTexts();
+        throw new Error(`no pool ${type}; pools: ${shown.join(' | ')}`);
+      }
+    }
+    const pending = frame.locator(`article.pool[data-pool="${PENDING.pool}"] li.pending-pods[data-daemonset="${PENDING.daemonSet}"]`);
+    await retry(`${PENDING.daemonSet} pending in ${PENDING.pool}`, () => pending.isVisible(), { timeoutMs: 5000 });
+    const text = (await pending.innerText()).replace(/\s+/g, ' ');
+    if (!text.includes(PENDING.holder)) {
+      throw new Error(`the pending ${PENDING.daemonSet} does not name ${PENDING.holder}: "${text}"`);
+    }
+    const bars = await frame.locator(`article.pool[data-pool="${PENDING.pool}"] .bar-label`).allInnerTexts();
+    await assertNamesReadable(frame, 'the fleet panel', FLEET_BOXES);
+    await pending.scrollIntoViewIfNeeded(); // for the screenshot
+    return `pools ${POOLS.map((p) => p.type).join(', ')}; ${PENDING.pool}: ${bars.join(', ')}; "${text.slice(0, 200)}"`;
+  });
+
+  await check('fleet-panel-opens-daemonset', async () => {
+    // A DaemonSet's name in the panel opens its file at the DaemonSet's line, the panel still in view.
+    const frame = webviewFrame();
+    const name = frame.locator(`li.daemonset-row[data-daemonset="${PENDING.daemonSet}"] button.open-daemonset`);
+    const line = Number(await name.getAttribute('data-line'));
+    await name.click();
+    await page.locator('.tab.active', { hasText: PENDING.file }).waitFor({ state: 'visible', timeout: 10000 });
+    const cursor = await retry(`the cursor on line ${line + 1}`, async () => {
+      const t = (await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText({ timeout: 2000 })).trim();
+      return t.startsWith(`Ln ${line + 1},`) ? t : undefined;
+    }, { timeoutMs: 10000 });
+    if (!(await frame.locator('article.pool').first().isVisible())) {
+      throw new Error('the fleet panel is no longer in view');
+    }
+    return `${PENDING.daemonSet} opened ${PENDING.file} at "${cursor}" beside the panel`;
   });
 
   await context.close();

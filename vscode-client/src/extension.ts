@@ -1,5 +1,5 @@
 // DSLS for VS Code: finds Java, starts the bundled language server over stdio and adds the
-// placement preview panel, the status bar item and the commands around it.
+// placement preview panel, the fleet panel, the status bar item and the commands around them.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +14,9 @@ import {
 import { describeNotFound, findJava, JavaNotFound } from './java';
 import { cdsArchivePath, createCdsArchive } from './cds';
 import { serverJar, serverJvmFlags, serverLaunch, serverTrainingSession } from './launch';
+import { FleetPanel } from './fleetPanel';
 import { PlacementPanel } from './panel';
-import { CLIENT_SHOW_PLACEMENT, LspPosition, SERVER_SHOW_PLACEMENT } from './protocol';
+import { CLIENT_SHOW_FLEET, CLIENT_SHOW_PLACEMENT, LspPosition, SERVER_SHOW_PLACEMENT } from './protocol';
 import { readServerSettings, settingsPayload } from './settings';
 import { DslsStatusBar } from './statusBar';
 
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_SHOW_PLACEMENT, showPlacement),
+    vscode.commands.registerCommand(CLIENT_SHOW_FLEET, showFleet),
     vscode.commands.registerCommand('dsls.restartServer', () => enqueue(async () => {
       await stopServer();
       await startServer();
@@ -85,6 +87,7 @@ async function startServer(): Promise<void> {
   if (!java.ok) {
     statusBar.setPhase('noJava');
     PlacementPanel.refreshIfOpen();
+    FleetPanel.refreshIfOpen();
     reportJavaMissing(java);
     return;
   }
@@ -117,9 +120,12 @@ async function startServer(): Promise<void> {
     middleware: {
       // The server's lenses carry its own `dsls.showPlacement` command (which would only return
       // JSON); point them at the client command that opens the placement panel instead.
+      // New lenses also mean a new analysis (after an edit, or the server's
+      // `workspace/codeLens/refresh` when the inventory changed): the fleet may differ too.
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);
         lenses?.forEach(retargetLens);
+        FleetPanel.refreshIfOpen(300);
         return lenses;
       },
       // The server re-publishes diagnostics whenever it re-analyses a document, also after it
@@ -144,12 +150,14 @@ async function startServer(): Promise<void> {
       statusBar.setPhase('running');
       reportJavaFixed(java.version, java.source);
       PlacementPanel.refreshIfOpen();
+      FleetPanel.refreshIfOpen();
       if (!fs.existsSync(cdsArchive)) {
         trainCdsArchive(java.executable, jar, cdsArchive, extensionVersion);
       }
     } else if (e.newState === State.Stopped) {
       statusBar.setPhase('stopped');
       PlacementPanel.refreshIfOpen();
+      FleetPanel.refreshIfOpen();
     }
   });
   client = newClient;
@@ -215,7 +223,7 @@ let analysisTimer: NodeJS.Timeout | undefined;
 
 /**
  * After the server re-analysed documents: re-read the inventory summary, the status bar's and the
- * panel's placement. Code lenses need nothing here: the server asks for them again
+ * panel's placement, and the fleet. Code lenses need nothing here: the server asks for them again
  * (`workspace/codeLens/refresh`) whenever the inventory changes, and VS Code asks after every edit.
  */
 function scheduleAnalysisRefresh(): void {
@@ -226,6 +234,7 @@ function scheduleAnalysisRefresh(): void {
     analysisTimer = undefined;
     statusBar.refreshInventory(0);
     PlacementPanel.refreshIfOpen();
+    FleetPanel.refreshIfOpen();
   }, 300);
 }
 
@@ -302,6 +311,11 @@ async function showPlacement(uriArg?: string | vscode.Uri, positionArg?: LspPosi
   await PlacementPanel.show(extensionContext.extensionUri, () => client, uri, position);
 }
 
+/** From the palette: the fleet of the active editor's workspace folder (else of the first folder). */
+function showFleet(): void {
+  FleetPanel.show(extensionContext.extensionUri, () => client, vscode.window.activeTextEditor?.document.uri);
+}
+
 /** Picks inventory files and writes them, relative to the workspace folder, into `dsls.inventory`. */
 async function selectInventory(): Promise<void> {
   const folders = vscode.workspace.workspaceFolders;
@@ -347,5 +361,6 @@ function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
     // inventory before asking for the new numbers.
     statusBar.refreshInventory(300);
     PlacementPanel.refreshIfOpen(300);
+    FleetPanel.refreshIfOpen(300);
   }
 }

@@ -230,7 +230,8 @@ export class PlacementPanel implements vscode.Disposable {
   }
 }
 
-function makeNonce(): string {
+/** The nonce that lets a panel's own script, and no other, run in its webview. */
+export function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let s = '';
   for (let i = 0; i < 32; i++) {

@@ -53,7 +53,7 @@ function rolloutLine(ds: DaemonSetPlacement): string {
 }
 
 // Reason codes from the server contract, in words for the group's tooltip.
-const REASON_TITLES: Record<string, string> = {
+export const REASON_TITLES: Record<string, string> = {
   nodeName: 'spec.template.spec.nodeName names another node',
   nodeSelector: 'a nodeSelector label the node lacks',
   nodeAffinity: 'required node affinity the node does not match',

@@ -10,7 +10,9 @@
 -- workspace/configuration). What it still leaves to the config: refreshing code lenses (the placement
 -- "runs on 2 of 3 nodes · excluded: …", drawn here on a line of their own above each DaemonSet), a
 -- command for dsls.showPlacement, :DslsPlacement, which shows on which nodes the DaemonSet under the
--- cursor runs and why not elsewhere (as `dsls preview` prints it), and severity-sorted signs.
+-- cursor runs and why not elsewhere (as `dsls preview` prints it), :DslsFleet, which shows every
+-- DaemonSet of the workspace previewed together, per node pool (as `dsls fleet` prints it, in a
+-- scratch buffer), and severity-sorted signs.
 
 -- The only place that says how the server starts. With $DSLS_JAR set: that jar. Else `dsls lsp` when
 -- the release's bin/dsls is on the PATH (it finds Java 17+, adds the JVM flags and a class-data-
@@ -40,6 +42,8 @@ local settings = {
     inventory = {},
     -- Diagnostic codes to turn off in this editor, e.g. { 'latest-tag' }.
     checks = { disabled = {} },
+    -- The cluster's Kubernetes version (`dsls --version` lists the supported ones). Default:
+    -- kubernetesVersion in .dsls/config.yaml, else the newest. e.g. kubernetesVersion = '1.31',
     trace = { server = 'off' },
   },
 }
@@ -57,6 +61,38 @@ local function placement_lines(result)
   table.insert(lines, '')
   local text = (result.text or 'dsls: this server sends no preview text; update dsls'):gsub('\n+$', '')
   return vim.list_extend(lines, vim.split(text, '\n', { plain = true }))
+end
+
+-- The fleet buffer: the table exactly as `dsls fleet` prints it (the server sends it as `text`).
+local function fleet_lines(result)
+  local text = ((result or {}).text or 'dsls: this server sends no fleet text; update dsls'):gsub('\n+$', '')
+  return vim.split(text, '\n', { plain = true })
+end
+
+-- Shows lines in the scratch buffer of this name, made once and then reused (not a file, never asks
+-- to be saved), in a window across the bottom as tall as the lines, up to half the screen; `q` closes it.
+local function show_scratch(name, lines)
+  local bufnr
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_get_name(b) == name then bufnr = b end
+  end
+  if not bufnr then
+    bufnr = vim.api.nvim_create_buf(false, true) -- unlisted, buftype=nofile, bufhidden=hide, no swap file
+    vim.api.nvim_buf_set_name(bufnr, name)
+    vim.keymap.set('n', 'q', '<cmd>close<cr>', { buffer = bufnr, desc = 'dsls: close this window' })
+  end
+  vim.bo[bufnr].modifiable = true
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, lines)
+  vim.bo[bufnr].modifiable = false
+  local win = vim.fn.bufwinid(bufnr)
+  if win == -1 then
+    vim.cmd('botright split') -- the whole width: the table's columns are as wide as its longest names
+    win = vim.api.nvim_get_current_win()
+    vim.api.nvim_win_set_buf(win, bufnr)
+  end
+  vim.api.nvim_set_current_win(win)
+  vim.wo[win].wrap = false -- the columns stay aligned; zl and zh scroll sideways
+  vim.api.nvim_win_set_height(win, math.max(1, math.min(#lines, math.floor(vim.o.lines / 2))))
 end
 
 -- An error and a hint on the same line: the sign and the virtual text show the error.
@@ -125,6 +161,17 @@ return {
           { border = 'rounded', focus_id = 'dsls-placement' })
       end)
     end, { desc = 'dsls: where the DaemonSet under the cursor runs' })
+    -- :DslsFleet — dsls/fleet for this buffer's workspace folder, in a scratch buffer (the table is
+    -- wide and long, and stays open while you move around in it).
+    vim.api.nvim_buf_create_user_command(bufnr, 'DslsFleet', function()
+      client:request('dsls/fleet', { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, function(err, result)
+        if err then
+          vim.notify('dsls/fleet: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+          return
+        end
+        show_scratch('dsls://fleet', fleet_lines(result))
+      end, bufnr)
+    end, { desc = 'dsls: all DaemonSets of the workspace, per node pool' })
     if vim.lsp.codelens.enable then -- Neovim versions that keep lenses up to date by themselves
       vim.lsp.codelens.enable(true, { bufnr = bufnr })
       return

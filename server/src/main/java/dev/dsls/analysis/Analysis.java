@@ -4,6 +4,7 @@ import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.scheduling.Placement;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.yaml.YNode;
 import dev.dsls.yaml.YamlDocument;
@@ -21,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * cheap: placements per unchanged DaemonSet, and diagnostics per unchanged document.
  */
 public final class Analysis {
-    /** A document's diagnostics and the turned-off codes and inventory they were computed with. */
-    private record Checked(Set<String> disabled, Inventory inventory, FleetScope fleet, List<Diagnostic> diagnostics) {
+    /** A document's diagnostics and the turned-off codes, Kubernetes version and inventory they were computed with. */
+    private record Checked(Set<String> disabled, KubernetesVersion kubernetesVersion, Inventory inventory,
+                           FleetScope fleet, List<Diagnostic> diagnostics) {
     }
 
     private final ManifestAnalyzer analyzer = new ManifestAnalyzer();
@@ -49,10 +51,11 @@ public final class Analysis {
 
     /**
      * Everything dsls reports for the file, document by document. A document the parser reused keeps its
-     * diagnostics unless the turned-off codes or the inventory changed, or the file carries its own nodes
-     * (then every DaemonSet in it may place differently).
+     * diagnostics unless the turned-off codes, the Kubernetes version or the inventory changed, or the file
+     * carries its own nodes (then every DaemonSet in it may place differently).
      */
-    public List<Diagnostic> diagnostics(ManifestFile file, Inventory workspace, Set<String> disabled) {
+    public List<Diagnostic> diagnostics(ManifestFile file, Inventory workspace, Set<String> disabled,
+                                        KubernetesVersion kubernetesVersion) {
         List<Diagnostic> all = new ArrayList<>();
         YamlProblem encoding = file.encodingProblem();
         if (encoding != null) {
@@ -66,17 +69,19 @@ public final class Analysis {
         if (!inventory.isEmpty()) {
             checks.add(new PlacementCheck(inventory, placements));
         }
-        CheckOptions options = new CheckOptions(disabled, checks);
+        CheckOptions options = new CheckOptions(disabled, checks, kubernetesVersion);
         Map<YNode, Checked> previous = file.ownNodes().isEmpty() ? checked.getOrDefault(file.uri(), Map.of()) : Map.of();
         Map<YNode, Checked> current = new IdentityHashMap<>();
         FleetScope fleet = scope;
         for (YamlDocument document : file.yaml().documents()) {
             Checked known = document.root() == null ? null : previous.get(document.root());
             List<Diagnostic> diagnostics = known != null && known.disabled().equals(options.disabledCodes())
-                    && known.inventory() == inventory && known.fleet().sameAs(fleet) ? known.diagnostics()
+                    && known.kubernetesVersion().equals(kubernetesVersion) && known.inventory() == inventory
+                    && known.fleet().sameAs(fleet) ? known.diagnostics()
                     : analyzer.analyze(file.yaml(), document, options);
             if (document.root() != null) {
-                current.put(document.root(), new Checked(options.disabledCodes(), inventory, fleet, diagnostics));
+                current.put(document.root(), new Checked(options.disabledCodes(), kubernetesVersion, inventory, fleet,
+                        diagnostics));
             }
             all.addAll(diagnostics);
         }

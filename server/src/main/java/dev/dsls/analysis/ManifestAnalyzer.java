@@ -4,11 +4,13 @@ import dev.dsls.diagnostics.DataKeys;
 
 import dev.dsls.validation.ApiValidation;
 import dev.dsls.validation.BestPractices;
+import dev.dsls.validation.FeatureGates;
 import dev.dsls.validation.SchemaCheck;
 
 import dev.dsls.diagnostics.CodeCatalog;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.DiagnosticSink;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.diagnostics.ObjectCheck;
 import dev.dsls.diagnostics.Severity;
@@ -21,11 +23,13 @@ import dev.dsls.yaml.YamlDocument;
 import dev.dsls.yaml.YamlFile;
 import dev.dsls.yaml.YamlPath;
 import dev.dsls.yaml.YamlProblem;
+import dev.dsls.yaml.Range;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -44,14 +48,12 @@ public final class ManifestAnalyzer {
             .thenComparing(d -> d.range().end())
             .thenComparing(Diagnostic::code);
 
-    private final List<ObjectCheck> builtInChecks;
+    /** The built-in checks of each Kubernetes version checked against, made on first use. */
+    private final Map<KubernetesVersion, List<ObjectCheck>> builtInChecks = new ConcurrentHashMap<>();
 
-    public ManifestAnalyzer() {
-        this(List.of(new SchemaCheck(), new ApiValidation(), new BestPractices()));
-    }
-
-    public ManifestAnalyzer(List<ObjectCheck> builtInChecks) {
-        this.builtInChecks = List.copyOf(builtInChecks);
+    /** Decoding (SchemaCheck reads the version from the sink), the version's API validation, best practices. */
+    private static List<ObjectCheck> builtInChecks(KubernetesVersion version) {
+        return List.of(new SchemaCheck(), new ApiValidation(new FeatureGates(version.minor())), new BestPractices());
     }
 
     public List<Diagnostic> analyze(YamlFile file, CheckOptions options) {
@@ -78,12 +80,14 @@ public final class ManifestAnalyzer {
                         null, "Decode", Map.of()));
             }
         }
+        List<ObjectCheck> builtIn = builtInChecks.computeIfAbsent(options.kubernetesVersion(),
+                ManifestAnalyzer::builtInChecks);
         for (ManifestObject daemonSet : daemonSets) {
-            DiagnosticSink sink = new DiagnosticSink(daemonSet);
+            DiagnosticSink sink = new DiagnosticSink(daemonSet, options.kubernetesVersion());
             if (ManifestObject.RETIRED_DAEMONSET_API_VERSIONS.contains(daemonSet.apiVersion())) {
                 reportRetiredApiVersion(daemonSet, sink);
             } else {
-                for (ObjectCheck check : builtInChecks) {
+                for (ObjectCheck check : builtIn) {
                     check.check(daemonSet, sink);
                 }
                 for (ObjectCheck check : options.extraChecks()) {
@@ -92,7 +96,7 @@ public final class ManifestAnalyzer {
             }
             reportUnknownIgnoreAnnotations(daemonSet, sink);
             Set<String> ignoredHere = ignoredCodes(daemonSet);
-            for (Diagnostic diagnostic : sink.diagnostics()) {
+            for (Diagnostic diagnostic : withoutWhatUnknownFieldsHide(daemonSet, sink.diagnostics())) {
                 if (!options.disabledCodes().contains(diagnostic.code()) && !ignoredHere.contains(diagnostic.code())) {
                     diagnostics.add(diagnostic);
                 }
@@ -100,6 +104,53 @@ public final class ManifestAnalyzer {
         }
         diagnostics.sort(BY_POSITION);
         return diagnostics;
+    }
+
+    /**
+     * Strict decoding rejects an unknown field before validation runs, so the API server says nothing about
+     * what the field holds: a field of a later Kubernetes version (pod-level resources at 1.31) gets its
+     * unknown-field error alone, not also what the newest version's validation finds inside it.
+     */
+    private static List<Diagnostic> withoutWhatUnknownFieldsHide(ManifestObject daemonSet, List<Diagnostic> diagnostics) {
+        List<UnknownField> unknown = new ArrayList<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            if (diagnostic.code().equals(SchemaCheck.UNKNOWN_FIELD)) {
+                YEntry entry = entryAt(daemonSet, diagnostic.field());
+                // The error marks the key: an entry elsewhere is one a dotted key name made the path find.
+                if (entry != null && entry.key().range().equals(diagnostic.range())) {
+                    unknown.add(new UnknownField(diagnostic.field(), entry.range()));
+                }
+            }
+        }
+        if (unknown.isEmpty()) {
+            return diagnostics;
+        }
+        return diagnostics.stream().filter(d -> d.code().equals(SchemaCheck.UNKNOWN_FIELD)
+                || unknown.stream().noneMatch(field -> field.hides(d))).toList();
+    }
+
+    /** The entry of a field path as the API server prints it, or null (also for a key the path syntax cannot hold). */
+    private static YEntry entryAt(ManifestObject daemonSet, String field) {
+        try {
+            YamlPath path = YamlPath.parse(field);
+            return !path.isRoot() && path.parent().resolve(daemonSet.root()) instanceof YMap parent
+                    ? parent.entry(path.last().key()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A field strict decoding rejects: its path as the API server prints it, and its entry from key to value. */
+    private record UnknownField(String path, Range entry) {
+        /** True for a diagnostic about what the field holds: at or under its path, or inside its entry. */
+        boolean hides(Diagnostic diagnostic) {
+            String field = diagnostic.field();
+            boolean under = field != null && (field.equals(path) || field.startsWith(path + ".")
+                    || field.startsWith(path + "["));
+            boolean inside = !diagnostic.range().start().isBefore(entry.start())
+                    && !entry.end().isBefore(diagnostic.range().end());
+            return under || inside;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.dsls.inventory.Inventory;
 import dev.dsls.language.DaemonSetLanguageService;
 import dev.dsls.language.WorkspaceConfig;
 import dev.dsls.language.WorkspaceInventory;
+import dev.dsls.schema.KubernetesVersion;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * The workspace a CLI run works in, found as the editor finds it: the nearest folder above the first
  * input that has a {@code .dsls} folder, its {@code .dsls/config.yaml} and its inventory. Flags override
- * the configuration: {@code --config}, {@code --nodes}, {@code --disable}.
+ * the configuration: {@code --config}, {@code --nodes}, {@code --disable}, {@code --kubernetes-version}.
  */
 final class CliWorkspace {
     final DaemonSetLanguageService service = new DaemonSetLanguageService();
@@ -32,7 +33,8 @@ final class CliWorkspace {
     }
 
     static CliWorkspace open(String command, List<String> paths, String configFile, List<String> nodes,
-                             List<String> disabled, InputStream stdin, PrintWriter err) throws InputFiles.UsageException {
+                             List<String> disabled, String kubernetesVersion, InputStream stdin, PrintWriter err)
+            throws InputFiles.UsageException {
         if (nodes.contains(InputFiles.STDIN) && paths.contains(InputFiles.STDIN)) {
             throw new InputFiles.UsageException("standard input can hold the manifests or the inventory, not both");
         }
@@ -41,6 +43,14 @@ final class CliWorkspace {
                 String suggestion = Suggestions.closest(code, CodeCatalog.codes());
                 throw new InputFiles.UsageException("--disable " + code + ": dsls has no check of that code"
                         + (suggestion == null ? " (the codes are listed in the README)" : "; did you mean " + suggestion + "?"));
+            }
+        }
+        KubernetesVersion version = null;
+        if (kubernetesVersion != null) {
+            try {
+                version = KubernetesVersion.parse(kubernetesVersion);
+            } catch (IllegalArgumentException e) {
+                throw new InputFiles.UsageException("--kubernetes-version: " + e.getMessage());
             }
         }
         Path start = paths.stream().filter(p -> !p.equals(InputFiles.STDIN)).findFirst().map(Path::of)
@@ -60,6 +70,7 @@ final class CliWorkspace {
         off.addAll(disabled);
         workspace.service.workspace().setDisabledChecks(off);
         workspace.service.workspace().setConfig(config);
+        workspace.service.workspace().setKubernetesVersion(version);
         workspace.loadInventory(command, nodes, stdin, err);
         return workspace;
     }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options that choose a run's workspace inventory and configuration, shared by check, preview and diff. */
+/**
+ * The options that choose a run's workspace inventory, configuration and Kubernetes version, shared by check,
+ * preview, fleet and diff.
+ */
 final class WorkspaceOptions {
     @Option(names = "--nodes", paramLabel = "FILE",
             description = "A node inventory (kubectl get nodes -o yaml|json, optionally with pods), or - for stdin;"
@@ -16,9 +19,15 @@ final class WorkspaceOptions {
             description = "The configuration to use instead of the workspace's .dsls/config.yaml.")
     String config;
 
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y",
+            description = "The cluster's Kubernetes version, e.g. 1.31: its fields and its API server's answers"
+                    + " (dsls --version lists the supported ones). Without it: kubernetesVersion in .dsls/config.yaml,"
+                    + " else the newest.")
+    String kubernetesVersion;
+
     /** The workspace of the inputs, with these options over its configuration. */
     CliWorkspace open(String command, List<String> paths, List<String> disabled, PrintWriter err)
             throws InputFiles.UsageException {
-        return CliWorkspace.open(command, paths, config, nodes, disabled, System.in, err);
+        return CliWorkspace.open(command, paths, config, nodes, disabled, kubernetesVersion, System.in, err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dsls.diagnostics;
 
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.ManifestObject;
 
 import dev.dsls.yaml.Range;
@@ -8,17 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Collects the diagnostics of one object, placing API-server style errors by their field path. */
+/**
+ * Collects the diagnostics of one object checked against a Kubernetes version, placing API-server style
+ * errors by their field path.
+ */
 public final class DiagnosticSink {
     private final ManifestObject object;
+    private final KubernetesVersion kubernetesVersion;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    public DiagnosticSink(ManifestObject object) {
+    public DiagnosticSink(ManifestObject object, KubernetesVersion kubernetesVersion) {
         this.object = object;
+        this.kubernetesVersion = kubernetesVersion;
     }
 
     public ManifestObject object() {
         return object;
+    }
+
+    /** The version of the cluster the object is checked against: what its API server would say. */
+    public KubernetesVersion kubernetesVersion() {
+        return kubernetesVersion;
     }
 
     /**

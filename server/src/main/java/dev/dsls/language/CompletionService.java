@@ -3,6 +3,7 @@ package dev.dsls.language;
 import dev.dsls.schema.FieldDef;
 import dev.dsls.schema.FieldType;
 import dev.dsls.schema.KubernetesSchema;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.NodeLabels;
 import dev.dsls.schema.TypeDef;
 import dev.dsls.yaml.Position;
@@ -22,9 +23,9 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Completion for DaemonSet manifests: keys valid at the cursor, values of enums and booleans, and
- * labels, taints and node names from the inventory. Reads the text by indentation, so it works on
- * YAML that does not parse while the user is typing.
+ * Completion for DaemonSet manifests: keys valid at the cursor in the Kubernetes version checked against,
+ * values of enums and booleans, and labels, taints and node names from the inventory. Reads the text by
+ * indentation, so it works on YAML that does not parse while the user is typing.
  */
 final class CompletionService {
     private static final List<String> POD_SPEC = List.of("spec", "template", "spec");
@@ -53,7 +54,7 @@ final class CompletionService {
             "            memory: ${4:64Mi}",
             "$0");
 
-    List<CompletionItem> complete(FeatureRequest request, NodeFacts nodes) {
+    List<CompletionItem> complete(FeatureRequest request, NodeFacts nodes, KubernetesVersion target) {
         Position position = request.position();
         ClientFeatures client = request.client();
         TextIndex index = new TextIndex(request.file().text());
@@ -62,23 +63,23 @@ final class CompletionService {
         Range replace = new Range(new org.eclipse.lsp4j.Position(position.line(), context.wordStart()),
                 new org.eclipse.lsp4j.Position(position.line(), position.character()));
         if (context.onValue()) {
-            completeValue(context, index, position, nodes, client, replace, items);
+            completeValue(context, index, position, nodes, target, client, replace, items);
         } else if (context.inListItem() && context.key().isEmpty() && !context.path().isEmpty()) {
             completeListItem(context, index, position.line(), nodes, client, replace, items);
-            completeKeys(context, nodes, client, replace, items);
+            completeKeys(context, nodes, target, client, replace, items);
         } else {
             if (context.path().isEmpty() && context.siblings().isEmpty() && context.column() == 0) {
                 items.add(skeleton(client, replace));
             }
-            completeKeys(context, nodes, client, replace, items);
+            completeKeys(context, nodes, target, client, replace, items);
         }
         return items;
     }
 
-    private void completeKeys(CursorContext context, NodeFacts nodes, ClientFeatures client, Range replace,
-                              List<CompletionItem> items) {
+    private void completeKeys(CursorContext context, NodeFacts nodes, KubernetesVersion target, ClientFeatures client,
+                              Range replace, List<CompletionItem> items) {
         KubernetesSchema schema = KubernetesSchema.get();
-        FieldType type = SchemaNavigator.typeAt(schema, context.path());
+        FieldType type = SchemaNavigator.typeAt(schema, context.path(), target);
         if (type == null) {
             return;
         }
@@ -104,14 +105,14 @@ final class CompletionService {
         boolean podSpec = context.path().equals(POD_SPEC);
         for (FieldDef field : def.fields().values()) {
             if (present.contains(field.name()) || (context.path().isEmpty() && field.name().equals("status"))
-                    || podSpec && REJECTED_IN_DAEMON_SETS.contains(field.name())) {
+                    || podSpec && REJECTED_IN_DAEMON_SETS.contains(field.name()) || !field.availableIn(target)) {
                 continue;
             }
             CompletionItem item = item(field.name(), CompletionItemKind.Property, field.type().display()
                     + (field.required() ? " · required" : ""), replace, keyInsert(field, indent, client), client);
             item.setInsertTextFormat(client.snippets() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
             item.setSortText((field.required() ? "0" : "1") + field.name());
-            item.setDocumentation(doc(client, FieldDocs.render(field, client.markdown())));
+            item.setDocumentation(doc(client, FieldDocs.render(field, target, client.markdown())));
             items.add(item);
         }
     }
@@ -126,7 +127,7 @@ final class CompletionService {
     }
 
     private void completeValue(CursorContext context, TextIndex index, Position position, NodeFacts nodes,
-                               ClientFeatures client, Range replace,
+                               KubernetesVersion target, ClientFeatures client, Range replace,
                                List<CompletionItem> items) {
         List<String> path = context.path();
         String key = context.key();
@@ -170,8 +171,8 @@ final class CompletionService {
             }
         }
         KubernetesSchema schema = KubernetesSchema.get();
-        FieldDef field = SchemaNavigator.fieldAt(schema, path, key);
-        if (field == null) {
+        FieldDef field = SchemaNavigator.fieldAt(schema, path, key, target);
+        if (field == null || !field.availableIn(target)) {
             return;
         }
         if (!field.enumValues().isEmpty()) {
@@ -180,7 +181,7 @@ final class CompletionService {
                     continue;
                 }
                 CompletionItem item = item(value, CompletionItemKind.EnumMember, field.name(), replace, value, client);
-                item.setDocumentation(doc(client, FieldDocs.render(field, client.markdown())));
+                item.setDocumentation(doc(client, FieldDocs.render(field, target, client.markdown())));
                 items.add(item);
             }
         } else if (field.type().kind() == FieldType.Kind.BOOLEAN) {

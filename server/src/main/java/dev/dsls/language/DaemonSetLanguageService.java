@@ -81,7 +81,7 @@ public final class DaemonSetLanguageService {
     /** Everything dsls reports for the file: syntax, API validation, best practices and placement. */
     public List<Diagnostic> diagnostics(ManifestFile file) {
         List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics(file, workspaceInventory(),
-                workspace.disabledChecks()));
+                workspace.disabledChecks(), workspace.kubernetesVersion()));
         for (ChangeReview.Delta delta : sinceHead(file)) {
             delta.diagnostics().stream().filter(d -> !workspace.disabledChecks().contains(d.code())).forEach(diagnostics::add);
         }
@@ -174,11 +174,11 @@ public final class DaemonSetLanguageService {
     }
 
     public List<CompletionItem> completion(FeatureRequest request) {
-        return completion.complete(request, facts());
+        return completion.complete(request, facts(), workspace.kubernetesVersion());
     }
 
     public Hover hover(FeatureRequest request) {
-        return hover.hover(request, facts());
+        return hover.hover(request, facts(), workspace.kubernetesVersion());
     }
 
     public List<CodeLens> codeLenses(ManifestFile file) {

@@ -1,10 +1,15 @@
 package dev.dsls.language;
 
+import dev.dsls.schema.KubernetesSchema;
+import dev.dsls.schema.KubernetesVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The dsls version and the Kubernetes release whose semantics it follows, from the build. */
+/**
+ * The dsls version and the Kubernetes releases whose semantics it follows, from the build: the newest,
+ * checked against by default, and all it can check against.
+ */
 public final class DslsVersion {
     private static final Properties PROPERTIES = load();
 
@@ -19,9 +24,16 @@ public final class DslsVersion {
         return PROPERTIES.getProperty("kubernetes", "1.36");
     }
 
-    /** The line {@code dsls --version} prints. */
+    /** The line {@code dsls --version} prints first. */
     public static String line() {
         return "dsls " + version() + " (Kubernetes " + kubernetesVersion() + " semantics; apps/v1 DaemonSet)";
+    }
+
+    /** The line {@code dsls --version} prints next: the versions {@code --kubernetes-version} takes. */
+    public static String supportedVersionsLine() {
+        return "Kubernetes versions: " + KubernetesVersion.listed(KubernetesSchema.get().supportedVersions())
+                + " (--kubernetes-version, kubernetesVersion in .dsls/config.yaml, the dsls.kubernetesVersion setting;"
+                + " default " + KubernetesSchema.get().newest() + ")";
     }
 
     private static Properties load() {

@@ -3,7 +3,7 @@ package dev.dsls.language;
 import dev.dsls.schema.FieldDef;
 import dev.dsls.schema.KubernetesSchema;
 
-/** On a key: the field's Kubernetes description, type, default and DaemonSet note. */
+/** On a key: the field's Kubernetes description, type, default, DaemonSet note and versions. */
 final class FieldDocsHover implements HoverParticipant {
     @Override
     public String hover(HoverContext context) {
@@ -11,7 +11,8 @@ final class FieldDocsHover implements HoverParticipant {
         if (key == null || key.isEmpty()) {
             return null;
         }
-        FieldDef field = SchemaNavigator.fieldAt(KubernetesSchema.get(), context.cursor().path(), key);
-        return field == null ? null : FieldDocs.render(field, context.markdown());
+        FieldDef field = SchemaNavigator.fieldAt(KubernetesSchema.get(), context.cursor().path(), key,
+                context.kubernetesVersion());
+        return field == null ? null : FieldDocs.render(field, context.kubernetesVersion(), context.markdown());
     }
 }

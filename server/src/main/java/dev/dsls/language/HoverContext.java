@@ -2,6 +2,7 @@ package dev.dsls.language;
 
 import dev.dsls.inventory.Inventory;
 import dev.dsls.scheduling.Placement;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.ManifestObject;
 import dev.dsls.yaml.NodeLocator;
 import dev.dsls.yaml.TextIndex;
@@ -9,9 +10,9 @@ import dev.dsls.yaml.YamlDocument;
 import dev.dsls.yaml.YamlPath;
 
 /**
- * What a hover participant reads: the request, the cursor as the indentation reads it (which works on
- * YAML that does not parse), and, where the YAML parses, the node under the cursor and the placement of
- * its DaemonSet. The parsed parts are looked up once, on first use.
+ * What a hover participant reads: the request, the Kubernetes version checked against, the cursor as the
+ * indentation reads it (which works on YAML that does not parse), and, where the YAML parses, the node
+ * under the cursor and the placement of its DaemonSet. The parsed parts are looked up once, on first use.
  */
 final class HoverContext {
     private final FeatureRequest request;
@@ -19,16 +20,19 @@ final class HoverContext {
     private final CursorContext cursor;
     private final NodeFacts nodes;
     private final PlacementSource placements;
+    private final KubernetesVersion kubernetesVersion;
     private boolean located;
     private ManifestObject daemonSet;
     private YamlPath path;
 
-    HoverContext(FeatureRequest request, NodeFacts nodes, PlacementSource placements) {
+    HoverContext(FeatureRequest request, NodeFacts nodes, PlacementSource placements,
+                 KubernetesVersion kubernetesVersion) {
         this.request = request;
         this.index = new TextIndex(request.file().text());
         this.cursor = CursorContext.at(index, request.position());
         this.nodes = nodes;
         this.placements = placements;
+        this.kubernetesVersion = kubernetesVersion;
     }
 
     FeatureRequest request() {
@@ -50,6 +54,10 @@ final class HoverContext {
 
     NodeFacts nodes() {
         return nodes;
+    }
+
+    KubernetesVersion kubernetesVersion() {
+        return kubernetesVersion;
     }
 
     /** The DaemonSet under the cursor in the parsed document, or null. */

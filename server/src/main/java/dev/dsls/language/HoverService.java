@@ -1,5 +1,6 @@
 package dev.dsls.language;
 
+import dev.dsls.schema.KubernetesVersion;
 import java.util.List;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
@@ -19,8 +20,8 @@ final class HoverService {
         this.placements = placements;
     }
 
-    Hover hover(FeatureRequest request, NodeFacts nodes) {
-        HoverContext context = new HoverContext(request, nodes, placements);
+    Hover hover(FeatureRequest request, NodeFacts nodes, KubernetesVersion kubernetesVersion) {
+        HoverContext context = new HoverContext(request, nodes, placements, kubernetesVersion);
         for (HoverParticipant participant : participants) {
             request.cancel().check();
             String text = participant.hover(context);

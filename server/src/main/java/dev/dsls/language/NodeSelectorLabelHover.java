@@ -34,8 +34,7 @@ final class NodeSelectorLabelHover implements HoverParticipant {
     }
 
     private static String labelHover(String key, String value, NodeFacts nodes, boolean markdown) {
-        FieldDef nodeSelector = SchemaNavigator.fieldAt(KubernetesSchema.get(), List.of("spec", "template", "spec"),
-                "nodeSelector");
+        FieldDef nodeSelector = KubernetesSchema.get().type("PodSpec").field("nodeSelector");
         StringBuilder out = new StringBuilder();
         String label = key + "=" + (value == null ? "" : value);
         out.append(markdown ? "**nodeSelector** `" + label + "`" : "nodeSelector " + label).append("\n\n");

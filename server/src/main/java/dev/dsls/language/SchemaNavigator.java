@@ -3,16 +3,17 @@ package dev.dsls.language;
 import dev.dsls.schema.FieldDef;
 import dev.dsls.schema.FieldType;
 import dev.dsls.schema.KubernetesSchema;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.TypeDef;
 import java.util.List;
 
-/** Follows a cursor path (keys and list items) through the DaemonSet schema. */
+/** Follows a cursor path (keys and list items) through the DaemonSet schema of one Kubernetes version. */
 final class SchemaNavigator {
     private SchemaNavigator() {
     }
 
-    /** The type of the value at the path, or null when the path leaves the schema. */
-    static FieldType typeAt(KubernetesSchema schema, List<String> path) {
+    /** The type of the value at the path, or null when the path leaves the schema or the version's fields. */
+    static FieldType typeAt(KubernetesSchema schema, List<String> path, KubernetesVersion version) {
         FieldType current = new FieldType(FieldType.Kind.OBJECT, schema.root().name(), null);
         for (String step : path) {
             if (current == null) {
@@ -25,7 +26,7 @@ final class SchemaNavigator {
             } else if (current.kind() == FieldType.Kind.OBJECT) {
                 TypeDef type = schema.type(current.ref());
                 FieldDef field = type == null ? null : type.field(step);
-                current = field == null ? null : field.type();
+                current = field == null || !field.availableIn(version) ? null : field.type();
             } else {
                 return null;
             }
@@ -33,9 +34,12 @@ final class SchemaNavigator {
         return current;
     }
 
-    /** The field a key at the end of the path names, or null. */
-    static FieldDef fieldAt(KubernetesSchema schema, List<String> parentPath, String key) {
-        FieldType parent = typeAt(schema, parentPath);
+    /**
+     * The field a key at the end of the path names, or null; also a field of other versions than this one
+     * (whose documentation says so), as long as the path to it is in this version.
+     */
+    static FieldDef fieldAt(KubernetesSchema schema, List<String> parentPath, String key, KubernetesVersion version) {
+        FieldType parent = typeAt(schema, parentPath, version);
         if (parent == null || parent.kind() != FieldType.Kind.OBJECT) {
             return null;
         }

@@ -3,6 +3,8 @@ package dev.dsls.language;
 import dev.dsls.analysis.FleetScope;
 import dev.dsls.analysis.ManifestFile;
 import dev.dsls.inventory.PriorityClass;
+import dev.dsls.schema.KubernetesSchema;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.ManifestObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ import java.util.function.Predicate;
 /**
  * What the language service knows of the workspace: the manifest files it was given (by the CLI, in
  * order) or the editor holds open, the DaemonSets and PriorityClasses on disk in the editor's workspace
- * folder, the node inventory, and the checks the user turned off.
+ * folder, the node inventory, the checks the user turned off and the Kubernetes version of the cluster.
  */
 public final class Workspace {
     /** Files of the folder above this size are not read: no DaemonSet manifest is that large. */
@@ -39,6 +41,7 @@ public final class Workspace {
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private volatile Set<String> disabledChecks = Set.of();
     private volatile WorkspaceConfig config = WorkspaceConfig.NONE;
+    private volatile KubernetesVersion chosenKubernetesVersion;
 
     /** Adds a file read from disk or stdin. */
     public ManifestFile read(String path, byte[] bytes) {
@@ -196,5 +199,19 @@ public final class Workspace {
 
     public void setConfig(WorkspaceConfig workspaceConfig) {
         config = workspaceConfig;
+    }
+
+    /**
+     * The Kubernetes version the manifests are checked against: the one the command line or the editor's
+     * settings chose, else the configuration's {@code kubernetesVersion}, else the newest supported.
+     */
+    public KubernetesVersion kubernetesVersion() {
+        KubernetesVersion chosen = chosenKubernetesVersion != null ? chosenKubernetesVersion : config.kubernetesVersion();
+        return chosen != null ? chosen : KubernetesSchema.get().newest();
+    }
+
+    /** The version {@code --kubernetes-version} or the {@code dsls.kubernetesVersion} setting names; null for none. */
+    public void setKubernetesVersion(KubernetesVersion version) {
+        chosenKubernetesVersion = version;
     }
 }

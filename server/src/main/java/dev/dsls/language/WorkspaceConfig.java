@@ -4,6 +4,7 @@ import dev.dsls.diagnostics.CodeCatalog;
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.diagnostics.Severity;
 import dev.dsls.diagnostics.Suggestions;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.yaml.Range;
 import dev.dsls.yaml.SourceText;
 import dev.dsls.yaml.YEntry;
@@ -37,12 +38,12 @@ import java.util.Set;
  * @param minSeverity       the least severe findings to show, or null for the command's default
  * @param failOn            the least severe finding that fails a run ({@code never}: report only), or null
  * @param exclude           globs (relative to the workspace folder) of files not to check
- * @param kubernetesVersion the cluster's Kubernetes minor ("1.31"), or null for the newest supported
+ * @param kubernetesVersion the cluster's Kubernetes version (1.31), or null for the newest supported
  * @param problems          what is wrong with the file, with its line
  */
 public record WorkspaceConfig(Path file, List<String> inventory, List<String> disabledChecks,
                               Map<String, Severity> severities, Severity minSeverity, String failOn,
-                              List<String> exclude, String kubernetesVersion, List<Diagnostic> problems) {
+                              List<String> exclude, KubernetesVersion kubernetesVersion, List<Diagnostic> problems) {
     public static final String DIRECTORY = ".dsls";
     public static final List<String> FILE_NAMES = List.of("config.yaml", "config.yml");
     public static final WorkspaceConfig NONE = new WorkspaceConfig(null, List.of(), List.of(), Map.of(), null, null,
@@ -156,7 +157,7 @@ public record WorkspaceConfig(Path file, List<String> inventory, List<String> di
         Severity minSeverity;
         String failOn;
         List<String> exclude = List.of();
-        String kubernetesVersion;
+        KubernetesVersion kubernetesVersion;
 
         void read(YMap root) {
             for (YEntry entry : root.entries()) {
@@ -166,7 +167,7 @@ public record WorkspaceConfig(Path file, List<String> inventory, List<String> di
                     case "checks" -> checks(entry);
                     case "minSeverity" -> minSeverity = severityOf(entry.value(), "minSeverity");
                     case "failOn" -> failOn = choice(entry.value(), "failOn", FAIL_ON);
-                    case "kubernetesVersion" -> kubernetesVersion = scalar(entry.value(), "kubernetesVersion");
+                    case "kubernetesVersion" -> kubernetesVersion = kubernetesVersion(entry.value());
                     default -> unknownKey(entry, KEYS, "");
                 }
             }
@@ -251,6 +252,19 @@ public record WorkspaceConfig(Path file, List<String> inventory, List<String> di
             }
             problem(Severity.ERROR, INVALID_VALUE, value.range(), key + " takes a single value.");
             return null;
+        }
+
+        private KubernetesVersion kubernetesVersion(YNode value) {
+            String text = scalar(value, "kubernetesVersion");
+            if (text == null) {
+                return null;
+            }
+            try {
+                return KubernetesVersion.parse(text);
+            } catch (IllegalArgumentException e) {
+                problem(Severity.ERROR, INVALID_VALUE, value.range(), "kubernetesVersion: " + e.getMessage() + ".");
+                return null;
+            }
         }
 
         private String choice(YNode value, String key, List<String> allowed) {

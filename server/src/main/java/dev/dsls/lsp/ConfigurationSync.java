@@ -1,11 +1,13 @@
 package dev.dsls.lsp;
 
 import com.google.gson.JsonElement;
+import dev.dsls.schema.KubernetesVersion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -18,6 +20,8 @@ final class ConfigurationSync {
     private final OpenDocuments documents;
     private InventoryWatcher inventory;
     private volatile Settings settings = Settings.DEFAULT;
+    /** The version the dsls.kubernetesVersion setting names, or null when it is empty or names none dsls supports. */
+    private volatile KubernetesVersion kubernetesVersion;
 
     ConfigurationSync(ServerSession session, OpenDocuments documents) {
         this.session = session;
@@ -36,6 +40,9 @@ final class ConfigurationSync {
         Settings old = settings;
         settings = newSettings;
         session.setTrace(newSettings.traceServer());
+        if (!old.kubernetesVersion().equals(newSettings.kubernetesVersion())) {
+            kubernetesVersion = kubernetesVersionOf(newSettings.kubernetesVersion());
+        }
         apply();
         if (!old.equals(newSettings)) {
             session.worker().execute(() -> {
@@ -45,11 +52,29 @@ final class ConfigurationSync {
         }
     }
 
-    /** The checks turned off: those of the settings and those of the workspace's .dsls/config.yaml. */
+    /**
+     * The checks turned off: those of the settings and those of the workspace's .dsls/config.yaml; and the
+     * Kubernetes version of the setting, which the workspace prefers to the configuration's.
+     */
     void apply() {
         Set<String> disabled = new LinkedHashSet<>(settings.disabledChecks());
         disabled.addAll(session.service().workspace().config().disabledChecks());
         session.service().workspace().setDisabledChecks(disabled);
+        session.service().workspace().setKubernetesVersion(kubernetesVersion);
+    }
+
+    /** The version a setting names; one dsls does not support is said in the log and leaves the configuration's. */
+    private KubernetesVersion kubernetesVersionOf(String setting) {
+        if (setting.isEmpty()) {
+            return null;
+        }
+        try {
+            return KubernetesVersion.parse(setting);
+        } catch (IllegalArgumentException e) {
+            session.log(MessageType.Warning, "dsls.kubernetesVersion: " + e.getMessage()
+                    + "; checking against kubernetesVersion in .dsls/config.yaml, else the newest");
+            return null;
+        }
     }
 
     /** The inventory files in force: the dsls.inventory setting, else the configuration's inventory key. */

@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * The {@code dsls.*} settings: {@code dsls.inventory} (paths or globs of inventory files relative to
- * the workspace folder), {@code dsls.checks.disabled} (diagnostic codes) and {@code dsls.trace.server}.
+ * the workspace folder), {@code dsls.checks.disabled} (diagnostic codes), {@code dsls.trace.server} and
+ * {@code dsls.kubernetesVersion} (the cluster's version as the user wrote it; empty for the configuration's).
  */
-public record Settings(List<String> inventory, List<String> disabledChecks, String traceServer) {
-    public static final Settings DEFAULT = new Settings(List.of(), List.of(), "off");
+public record Settings(List<String> inventory, List<String> disabledChecks, String traceServer,
+                       String kubernetesVersion) {
+    public static final Settings DEFAULT = new Settings(List.of(), List.of(), "off", "");
 
     /**
      * Reads settings from what clients send: {@code {settings: {dsls: {...}}}} (didChangeConfiguration),
@@ -35,8 +37,11 @@ public record Settings(List<String> inventory, List<String> disabledChecks, Stri
         JsonElement traceServer = trace != null && trace.isJsonObject() ? trace.getAsJsonObject().get("server")
                 : object.get("trace.server") != null ? object.get("trace.server") : object.get("dsls.trace.server");
         JsonElement inventory = object.has("inventory") ? object.get("inventory") : object.get("dsls.inventory");
+        JsonElement kubernetesVersion = object.has("kubernetesVersion") ? object.get("kubernetesVersion")
+                : object.get("dsls.kubernetesVersion");
         return new Settings(strings(inventory), strings(disabled),
-                traceServer != null && traceServer.isJsonPrimitive() ? traceServer.getAsString() : "off");
+                traceServer != null && traceServer.isJsonPrimitive() ? traceServer.getAsString() : "off",
+                kubernetesVersion != null && kubernetesVersion.isJsonPrimitive() ? kubernetesVersion.getAsString().strip() : "");
     }
 
     private static List<String> strings(JsonElement json) {

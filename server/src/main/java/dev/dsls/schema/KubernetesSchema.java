@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The apps/v1 DaemonSet schema of the targeted Kubernetes release: every type reachable from
- * DaemonSet with field types, descriptions and required flags (extracted at build time from
- * client-java-api), plus dsls' own DaemonSet notes, enum values and defaults.
+ * The apps/v1 DaemonSet schema of the supported Kubernetes releases: every type reachable from
+ * DaemonSet with field types, descriptions and required flags as the newest release has them, and the
+ * release each field arrived in or left with (merged at build time from the client-java-api release of
+ * each Kubernetes version), plus dsls' own DaemonSet notes, enum values and defaults.
  */
 public final class KubernetesSchema {
     private static final String SCHEMA_RESOURCE = "kubernetes-schema.json";
@@ -26,12 +27,12 @@ public final class KubernetesSchema {
 
     private static volatile KubernetesSchema instance;
 
-    private final String kubernetesVersion;
+    private final List<KubernetesVersion> versions;
     private final String rootType;
     private final Map<String, TypeDef> types;
 
-    private KubernetesSchema(String kubernetesVersion, String rootType, Map<String, TypeDef> types) {
-        this.kubernetesVersion = kubernetesVersion;
+    private KubernetesSchema(List<KubernetesVersion> versions, String rootType, Map<String, TypeDef> types) {
+        this.versions = versions;
         this.rootType = rootType;
         this.types = types;
     }
@@ -51,8 +52,14 @@ public final class KubernetesSchema {
         return schema;
     }
 
-    public String kubernetesVersion() {
-        return kubernetesVersion;
+    /** The Kubernetes versions the schema covers, oldest first: the ones dsls checks manifests against. */
+    public List<KubernetesVersion> supportedVersions() {
+        return versions;
+    }
+
+    /** The newest supported version: the one checked against unless the user names another. */
+    public KubernetesVersion newest() {
+        return versions.get(versions.size() - 1);
     }
 
     public TypeDef root() {
@@ -124,11 +131,18 @@ public final class KubernetesSchema {
                         FieldType.parse(fieldJson.get("type").getAsString()), description,
                         fieldJson.has("required") && fieldJson.get("required").getAsBoolean(), enumValues,
                         note.has("default") ? note.get("default").getAsString() : defaultFromDescription(description),
-                        note.has("note") ? note.get("note").getAsString() : null));
+                        note.has("note") ? note.get("note").getAsString() : null,
+                        version(fieldJson, "since"), version(fieldJson, "removedIn")));
             }
             types.put(typeName, new TypeDef(typeName, typeJson.get("description").getAsString(), fields));
         }
-        return new KubernetesSchema(schema.get("kubernetes").getAsString(), schema.get("root").getAsString(), types);
+        List<KubernetesVersion> versions = new ArrayList<>();
+        schema.getAsJsonArray("versions").forEach(name -> versions.add(KubernetesVersion.named(name.getAsString())));
+        return new KubernetesSchema(List.copyOf(versions), schema.get("root").getAsString(), types);
+    }
+
+    private static KubernetesVersion version(JsonObject json, String member) {
+        return json.has(member) ? KubernetesVersion.named(json.get(member).getAsString()) : null;
     }
 
     private static String defaultFromDescription(String description) {

@@ -13,12 +13,20 @@ import dev.dsls.yaml.YMap;
 public final class ApiValidation implements ObjectCheck {
     public static final String SELECTOR_MISMATCH = ValidationCodes.SELECTOR_MISMATCH;
 
+    private final FeatureGates gates;
+
+    /** Validation as the API server of Kubernetes 1.{@code gates.minor()} with default feature gates does it. */
+    public ApiValidation(FeatureGates gates) {
+        this.gates = gates;
+    }
+
     @Override
     public void check(ManifestObject daemonSet, DiagnosticSink sink) {
-        FieldErrors errors = new FieldErrors(sink);
+        FieldErrors errors = new FieldErrors(sink, gates);
         YMap root = daemonSet.root();
         ObjectMetaValidation.validateObjectMeta(root, errors);
         DaemonSetSpecValidation.validateDaemonSetSpec(root, errors);
         ApiWarnings.warningsForPodTemplate(Fields.map(Fields.map(root, "spec"), "template"), errors);
+        DroppedFields.warnDropped(root, errors);
     }
 }

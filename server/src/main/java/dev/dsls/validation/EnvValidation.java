@@ -45,9 +45,9 @@ final class EnvValidation {
             if (name != null && name.isEmpty()) {
                 errors.required(INVALID_ENV, Where.at(itemPath.field("name")), "", "Name the variable.");
             } else if (name != null) {
-                for (String message : ValidationSyntax.relaxedEnvVarName(name)) {
+                for (String message : ValidationSyntax.envVarName(name, errors.gates())) {
                     errors.invalidString(INVALID_ENV, Where.at(itemPath.field("name")), name, message,
-                            "Variable names are printable ASCII without '='.");
+                            envNameFix(errors, "Variable names"));
                 }
             }
             validateEnvVarValueFrom(variable, itemPath.field("valueFrom"), errors);
@@ -139,9 +139,9 @@ final class EnvValidation {
         if (key != null && key.isEmpty()) {
             errors.required(INVALID_ENV, Where.at(path.field("key")), "", "Name the key to read from the env file.");
         } else if (key != null) {
-            for (String message : ValidationSyntax.relaxedEnvVarName(key)) {
+            for (String message : ValidationSyntax.envVarName(key, errors.gates())) {
                 errors.invalidString(INVALID_ENV, Where.at(path.field("key")), key, message,
-                        "Keys are printable ASCII without '='.");
+                        envNameFix(errors, "Keys"));
             }
         }
         String volumeName = Fields.string(selector, "volumeName");
@@ -176,9 +176,9 @@ final class EnvValidation {
             YamlPath itemPath = path.index(i);
             String prefix = Fields.string(source, "prefix");
             if (prefix != null && !prefix.isEmpty()) {
-                for (String message : ValidationSyntax.relaxedEnvVarName(prefix)) {
+                for (String message : ValidationSyntax.envVarName(prefix, errors.gates())) {
                     errors.invalidString(INVALID_ENV, Where.at(itemPath.field("prefix")), prefix, message,
-                            "Prefixes are printable ASCII without '='.");
+                            envNameFix(errors, "Prefixes"));
                 }
             }
             int sources = 0;
@@ -357,5 +357,13 @@ final class EnvValidation {
                     nodePath.field("divisor")), resource, "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi,"
                     + " 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource", "Use one of the listed divisors.");
         }
+    }
+
+    /** How to fix a name, as the target version's rule has it. */
+    private static String envNameFix(FieldErrors errors, String what) {
+        return errors.gates().enabled(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION)
+                ? what + " are printable ASCII without '='."
+                : what + " are letters, digits, '_', '-' and '.', not starting with a digit, before Kubernetes 1.32"
+                + " (RelaxedEnvironmentVariableValidation); rename it or target 1.32 or later.";
     }
 }

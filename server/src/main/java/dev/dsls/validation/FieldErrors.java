@@ -38,10 +38,26 @@ final class FieldErrors {
     }
 
     private final DiagnosticSink sink;
+    private final FeatureGates gates;
     private final Set<String> reported = new HashSet<>();
 
-    FieldErrors(DiagnosticSink sink) {
+    FieldErrors(DiagnosticSink sink, FeatureGates gates) {
         this.sink = sink;
+        this.gates = gates;
+    }
+
+    /**
+     * True when the target version's schema has the field at this path: a field it lacks is already an
+     * unknown field, not one the API server would drop.
+     */
+    boolean existsInTarget(YamlPath path) {
+        dev.dsls.schema.FieldDef field = dev.dsls.schema.KubernetesSchema.get().fieldAt(path);
+        return field != null && field.availableIn(sink.kubernetesVersion());
+    }
+
+    /** The target cluster's feature gates: the validation options the API server derives from them. */
+    FeatureGates gates() {
+        return gates;
     }
 
     DiagnosticSink sink() {

@@ -109,10 +109,19 @@ final class ProbeValidation {
                 }
                 case "sleep" -> {
                     Long seconds = Fields.integer(action, "seconds", 0);
-                    if (seconds != null && gracePeriod != null && (seconds < 0 || seconds > gracePeriod)) {
+                    boolean zeroAllowed = errors.gates().enabled(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO);
+                    if (seconds != null && gracePeriod != null && zeroAllowed && (seconds < 0 || seconds > gracePeriod)) {
                         errors.invalid(code, Where.at(actionPath), Long.toString(seconds), "must be non-negative and"
                                 + " less than terminationGracePeriodSeconds (" + gracePeriod + ")",
                                 "Sleep less than the pod's terminationGracePeriodSeconds.");
+                    } else if (seconds != null && gracePeriod != null && !zeroAllowed
+                            && (seconds <= 0 || seconds > gracePeriod)) {
+                        // validateSleepAction before PodLifecycleSleepActionAllowZero is on by default (1.33).
+                        errors.invalid(code, Where.at(actionPath), Long.toString(seconds), "must be greater than 0 and"
+                                + " less than terminationGracePeriodSeconds (" + gracePeriod + ")"
+                                + (errors.gates().minor() == 32 ? ". Enable AllowPodLifecycleSleepActionZeroValue feature"
+                                + " gate for zero sleep." : ""), "Sleep at least one second, or target Kubernetes 1.33"
+                                + " or later.");
                     }
                 }
                 default -> {

@@ -11,6 +11,7 @@ import dev.dsls.diagnostics.Suggestions;
 import dev.dsls.schema.FieldDef;
 import dev.dsls.schema.FieldType;
 import dev.dsls.schema.KubernetesSchema;
+import dev.dsls.schema.KubernetesVersion;
 import dev.dsls.schema.Quantity;
 import dev.dsls.schema.TypeDef;
 import dev.dsls.yaml.ScalarKind;
@@ -21,11 +22,13 @@ import dev.dsls.yaml.YScalar;
 import dev.dsls.yaml.YSeq;
 import dev.dsls.yaml.YamlPath;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the API server rejects while decoding, before validation: unknown fields (kubectl's default
- * strict field validation), values of the wrong JSON type, and malformed quantities.
+ * strict field validation), among them fields of other Kubernetes versions than the one checked against,
+ * values of the wrong JSON type, and malformed quantities.
  */
 public final class SchemaCheck implements ObjectCheck {
     public static final String UNKNOWN_FIELD = "unknown-field";
@@ -83,11 +86,14 @@ public final class SchemaCheck implements ObjectCheck {
     }
 
     private void checkObject(KubernetesSchema schema, TypeDef type, YMap map, YamlPath path, DiagnosticSink sink) {
+        KubernetesVersion target = sink.kubernetesVersion();
         for (YEntry entry : map.entries()) {
             FieldDef field = type.field(entry.name());
             YamlPath fieldPath = path.field(entry.name());
             if (field == null) {
                 unknownField(schema, type, entry, fieldPath, sink);
+            } else if (!field.availableIn(target)) {
+                fieldOfOtherVersions(field, fieldPath, sink);
             } else {
                 checkValue(schema, field.type(), entry.value(), fieldPath, sink);
             }
@@ -95,6 +101,7 @@ public final class SchemaCheck implements ObjectCheck {
     }
 
     private void unknownField(KubernetesSchema schema, TypeDef type, YEntry entry, YamlPath path, DiagnosticSink sink) {
+        KubernetesVersion target = sink.kubernetesVersion();
         String name = entry.name();
         String hint;
         String suggestion = null;
@@ -102,11 +109,11 @@ public final class SchemaCheck implements ObjectCheck {
             hint = name.equals("strategy") ? "did you mean \"updateStrategy\"? " + DEPLOYMENT_ONLY.get(name)
                     : DEPLOYMENT_ONLY.get(name);
             suggestion = name.equals("strategy") ? "updateStrategy" : null;
-        } else if ((suggestion = Suggestions.closest(name, type.fields().keySet())) != null) {
+        } else if ((suggestion = Suggestions.closest(name, fieldsIn(type, target))) != null) {
             hint = "did you mean \"" + suggestion + "\"?";
-        } else if (type.name().equals("DaemonSetSpec") && schema.type("PodSpec").field(name) != null) {
+        } else if (type.name().equals("DaemonSetSpec") && fieldsIn(schema.type("PodSpec"), target).contains(name)) {
             hint = "\"" + name + "\" belongs in the pod template: move it under spec.template.spec";
-        } else if (type.name().equals("PodTemplateSpec") && schema.type("PodSpec").field(name) != null) {
+        } else if (type.name().equals("PodTemplateSpec") && fieldsIn(schema.type("PodSpec"), target).contains(name)) {
             hint = "\"" + name + "\" is a pod field: move it under spec.template.spec";
         } else {
             hint = "remove it; " + type.name() + " has no such field";
@@ -116,6 +123,22 @@ public final class SchemaCheck implements ObjectCheck {
         if (suggestion != null) {
             sink.replaceLast(diagnostic.withData(Map.of(DataKeys.SUGGESTION, suggestion)));
         }
+    }
+
+    /** The names of the type's fields a cluster of that version knows. */
+    private static List<String> fieldsIn(TypeDef type, KubernetesVersion version) {
+        return type.fields().values().stream().filter(field -> field.availableIn(version)).map(FieldDef::name).toList();
+    }
+
+    /**
+     * A field the schema has, but not in the version checked against: that API server's decoder does not
+     * know it either, so it is the same unknown-field error, with the versions that have the field.
+     */
+    private void fieldOfOtherVersions(FieldDef field, YamlPath path, DiagnosticSink sink) {
+        sink.apiOnKey(Severity.ERROR, UNKNOWN_FIELD, path.toString(), path, "Decode", String.format(
+                "strict decoding error: unknown field \"%s\": Kubernetes %s does not have it (it is in %s); remove it,"
+                        + " or target a version that has it with --kubernetes-version or kubernetesVersion in"
+                        + " .dsls/config.yaml", path, sink.kubernetesVersion(), field.versions()));
     }
 
     private void checkScalar(FieldType type, YNode node, YamlPath path, DiagnosticSink sink) {

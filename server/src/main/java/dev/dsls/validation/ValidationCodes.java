@@ -32,6 +32,8 @@ public final class ValidationCodes {
     public static final String DUPLICATE_PORT_NAME = "duplicate-port-name";
     public static final String DUPLICATE_HOST_PORT = "duplicate-host-port";
     public static final String INVALID_ENV = "invalid-env";
+    /** A field the target version's API server drops because its feature gate is off by default there. */
+    public static final String FIELD_DROPPED = "field-dropped";
     public static final String CONTAINER_RESTART_POLICY = "container-restart-policy";
     public static final String INIT_CONTAINER_FIELD = "init-container-field";
     public static final String INVALID_VOLUME_NAME = "invalid-volume-name";

@@ -184,6 +184,36 @@ final class ValidationSyntax {
                         PERCENT_FMT, "1%", "93%"));
     }
 
+    private static final String ENV_VAR_NAME_FMT = "[-._a-zA-Z][-._a-zA-Z0-9]*";
+    private static final Pattern ENV_VAR_NAME = Pattern.compile(ENV_VAR_NAME_FMT);
+
+    /**
+     * The name rule of environment variables, keys of env files and envFrom prefixes: IsRelaxedEnvVarName
+     * once RelaxedEnvironmentVariableValidation is on (1.32+), IsEnvVarName before.
+     */
+    static List<String> envVarName(String value, FeatureGates gates) {
+        return gates.enabled(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION) ? relaxedEnvVarName(value)
+                : strictEnvVarName(value);
+    }
+
+    /** IsEnvVarName: a C-like identifier that may also hold '-' and '.', and hasChDirPrefix. */
+    static List<String> strictEnvVarName(String value) {
+        List<String> errors = new ArrayList<>();
+        if (!ENV_VAR_NAME.matcher(value).matches()) {
+            errors.add(regexError("a valid environment variable name must consist of alphabetic characters, digits,"
+                    + " '_', '-', or '.', and must not start with a digit", ENV_VAR_NAME_FMT, "my.env-name",
+                    "MY_ENV.NAME", "MyEnvName1"));
+        }
+        if (value.equals(".")) {
+            errors.add("must not be '.'");
+        } else if (value.equals("..")) {
+            errors.add("must not be '..'");
+        } else if (value.startsWith("..")) {
+            errors.add("must not start with '..'");
+        }
+        return errors;
+    }
+
     /**
      * IsRelaxedEnvVarName: any printable ASCII but '='. Kubernetes 1.34 made this the only rule
      * (RelaxedEnvironmentVariableValidation is GA), so names like "1st" or "my var" are accepted.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dsls.diagnostics.Diagnostic;
 import dev.dsls.inventory.Inventory;
+import dev.dsls.schema.KubernetesSchema;
 import dev.dsls.testing.Problems;
 import dev.dsls.analysis.CheckOptions;
 import dev.dsls.analysis.ManifestFile;
@@ -112,10 +113,10 @@ class PlacementCheckTest {
         String yaml = node("solo", "gpu=cuda", "") + "---\n" + daemonSet("nodeSelector: {gpu: cuda}\n");
         ManifestFile whatIf = ManifestFile.read("f.yaml", yaml.getBytes(StandardCharsets.UTF_8));
         assertEquals(1, whatIf.inventory(Inventory.EMPTY).size());
-        assertTrue(new Analysis().diagnostics(whatIf, Inventory.EMPTY, Set.of()).stream()
+        assertTrue(new Analysis().diagnostics(whatIf, Inventory.EMPTY, Set.of(), KubernetesSchema.get().newest()).stream()
                 .anyMatch(d -> d.message().equals("Placement: runs on 1 of 1 node.")));
         ManifestFile alone = ManifestFile.read("g.yaml", daemonSet("").getBytes(StandardCharsets.UTF_8));
-        assertTrue(new Analysis().diagnostics(alone, Inventory.EMPTY, Set.of()).stream()
+        assertTrue(new Analysis().diagnostics(alone, Inventory.EMPTY, Set.of(), KubernetesSchema.get().newest()).stream()
                 .noneMatch(d -> d.code().startsWith("placement-")));
     }
 }

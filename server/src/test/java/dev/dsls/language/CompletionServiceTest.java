@@ -3,6 +3,7 @@ package dev.dsls.language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dsls.analysis.ManifestFile;
+import dev.dsls.schema.KubernetesSchema;
 
 import dev.dsls.testing.Cursor;
 import java.util.List;
@@ -37,7 +38,7 @@ class CompletionServiceTest {
         Cursor cursor = Cursor.of(marked);
         FeatureRequest request = new FeatureRequest(ManifestFile.edited("file:///ds.yaml", 1, cursor.text(), null),
                 cursor.position(), ClientFeatures.PLAIN);
-        return new CompletionService().complete(request, ZONES)
+        return new CompletionService().complete(request, ZONES, KubernetesSchema.get().newest())
                 .stream().map(CompletionItem::getDetail).sorted().toList();
     }
 
@@ -92,7 +93,7 @@ class CompletionServiceTest {
     private static List<CompletionItem> complete(String marked, NodeFacts facts) {
         Cursor cursor = Cursor.of(marked);
         return new CompletionService().complete(new FeatureRequest(ManifestFile.edited("file:///ds.yaml", 1, cursor.text(),
-                null), cursor.position(), ClientFeatures.PLAIN), facts);
+                null), cursor.position(), ClientFeatures.PLAIN), facts, KubernetesSchema.get().newest());
     }
 
     @Test

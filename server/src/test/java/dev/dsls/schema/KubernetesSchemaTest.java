@@ -7,16 +7,55 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dsls.yaml.YamlPath;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class KubernetesSchemaTest {
     private final KubernetesSchema schema = KubernetesSchema.get();
 
     @Test
-    void targetsKubernetes136() {
-        assertEquals("1.36", schema.kubernetesVersion());
+    void coversKubernetes131To136() throws IOException {
+        assertEquals("[1.31, 1.32, 1.33, 1.34, 1.35, 1.36]", schema.supportedVersions().toString());
+        assertEquals("1.36", schema.newest().toString());
         assertEquals("DaemonSet", schema.root().name());
+        Properties build = new Properties();
+        try (InputStream in = KubernetesSchema.class.getResourceAsStream("/dev/dsls/version.properties")) {
+            build.load(in);
+        }
+        assertEquals(build.getProperty("kubernetes"), schema.newest().toString(),
+                "kubernetes.version of the pom is the newest version the schema was generated for");
+    }
+
+    @Test
+    void fieldsSayWhenTheyArrivedAndLeft() {
+        FieldDef podResources = schema.fieldAt(YamlPath.parse("spec.template.spec.resources"));
+        assertEquals("1.32", podResources.since().toString());
+        assertNull(podResources.removedIn());
+        assertEquals("1.32 and later", podResources.versions());
+        assertFalse(podResources.availableIn(KubernetesVersion.parse("1.31")));
+        assertTrue(podResources.availableIn(KubernetesVersion.parse("1.32")));
+        FieldDef workloadRef = schema.fieldAt(YamlPath.parse("spec.template.spec.workloadRef"));
+        assertEquals("1.35", workloadRef.since().toString());
+        assertEquals("1.36", workloadRef.removedIn().toString());
+        assertEquals("1.35 only", workloadRef.versions());
+        assertFalse(workloadRef.availableIn(schema.newest()));
+        assertEquals("WorkloadReference", workloadRef.type().ref(), "a removed field keeps the type it had");
+        FieldDef containerResources = schema.fieldAt(YamlPath.parse("spec.template.spec.containers[0].resources"));
+        assertNull(containerResources.since());
+        assertNull(containerResources.versions());
+    }
+
+    @Test
+    void aTypeTheClientRenamedKeepsItsFieldsHistory() {
+        // client-java-api calls the container's resource claim ResourceClaim up to 1.33 and CoreV1ResourceClaim
+        // from 1.34 on: the same fields, so they did not arrive in 1.34.
+        FieldDef claimName = schema.fieldAt(YamlPath.parse("spec.template.spec.containers[0].resources.claims[0].name"));
+        assertEquals("CoreV1ResourceClaim", schema.typeAt(YamlPath.parse(
+                "spec.template.spec.containers[0].resources.claims[0]")).ref());
+        assertNull(claimName.since());
     }
 
     @Test
