@@ -8,6 +8,9 @@ export interface ServerSettings {
   inventory: string[];
   checks: { disabled: string[] };
   trace: { server: TraceLevel };
+  /** The cluster's Kubernetes minor ("1.31"); "" checks against .dsls/config.yaml's, else the newest. */
+  kubernetesVersion: string;
+  placement: { alone: boolean };
 }
 
 /** Reads one setting of section `dsls` by its key below the section, e.g. "checks.disabled". */
@@ -31,6 +34,8 @@ export function readServerSettings(get: SettingReader): ServerSettings {
     inventory: stringArray(get('inventory')),
     checks: { disabled: stringArray(get('checks.disabled')) },
     trace: { server: traceLevel(get('trace.server')) },
+    kubernetesVersion: typeof get('kubernetesVersion') === 'string' ? (get('kubernetesVersion') as string).trim() : '',
+    placement: { alone: get('placement.alone') === true },
   };
 }
 

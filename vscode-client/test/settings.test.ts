@@ -12,6 +12,8 @@ describe('settings → initializationOptions', () => {
       inventory: ['.dsls/inventory.yaml', 'clusters/*.yaml'],
       'checks.disabled': ['latest-tag'],
       'trace.server': 'verbose',
+      kubernetesVersion: ' 1.31 ',
+      'placement.alone': true,
       'java.home': '/opt/jdk',
     }));
     assert.deepEqual(settingsPayload(settings), {
@@ -20,6 +22,8 @@ describe('settings → initializationOptions', () => {
           inventory: ['.dsls/inventory.yaml', 'clusters/*.yaml'],
           checks: { disabled: ['latest-tag'] },
           trace: { server: 'verbose' },
+          kubernetesVersion: '1.31',
+          placement: { alone: true },
         },
       },
     });
@@ -35,6 +39,8 @@ describe('settings → initializationOptions', () => {
       inventory: [],
       checks: { disabled: [] },
       trace: { server: 'off' },
+      kubernetesVersion: '',
+      placement: { alone: false },
     });
   });
 

@@ -24,12 +24,12 @@ public final class DslsVersion {
         return PROPERTIES.getProperty("kubernetes", "1.36");
     }
 
-    /** The line {@code dsls --version} prints first. */
+    /** How {@code dsls --version} begins. */
     public static String line() {
         return "dsls " + version() + " (Kubernetes " + kubernetesVersion() + " semantics; apps/v1 DaemonSet)";
     }
 
-    /** The line {@code dsls --version} prints next: the versions {@code --kubernetes-version} takes. */
+    /** What {@code dsls --version} says next: the versions {@code --kubernetes-version} takes. */
     public static String supportedVersionsLine() {
         return "Kubernetes versions: " + KubernetesVersion.listed(KubernetesSchema.get().supportedVersions())
                 + " (--kubernetes-version, kubernetesVersion in .dsls/config.yaml, the dsls.kubernetesVersion setting;"

@@ -61,6 +61,7 @@ final class ConfigurationSync {
         disabled.addAll(session.service().workspace().config().disabledChecks());
         session.service().workspace().setDisabledChecks(disabled);
         session.service().workspace().setKubernetesVersion(kubernetesVersion);
+        session.service().workspace().setAlone(settings.placementAlone());
     }
 
     /** The version a setting names; one dsls does not support is said in the log and leaves the configuration's. */

@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * The {@code dsls.*} settings: {@code dsls.inventory} (paths or globs of inventory files relative to
  * the workspace folder), {@code dsls.checks.disabled} (diagnostic codes), {@code dsls.trace.server} and
- * {@code dsls.kubernetesVersion} (the cluster's version as the user wrote it; empty for the configuration's).
+ * {@code dsls.kubernetesVersion} (the cluster's version as the user wrote it; empty for the configuration's)
+ * and {@code dsls.placement.alone} (preview each DaemonSet on its own rather than with the workspace's others).
  */
 public record Settings(List<String> inventory, List<String> disabledChecks, String traceServer,
-                       String kubernetesVersion) {
-    public static final Settings DEFAULT = new Settings(List.of(), List.of(), "off", "");
+                       String kubernetesVersion, boolean placementAlone) {
+    public static final Settings DEFAULT = new Settings(List.of(), List.of(), "off", "", false);
 
     /**
      * Reads settings from what clients send: {@code {settings: {dsls: {...}}}} (didChangeConfiguration),
@@ -39,9 +40,13 @@ public record Settings(List<String> inventory, List<String> disabledChecks, Stri
         JsonElement inventory = object.has("inventory") ? object.get("inventory") : object.get("dsls.inventory");
         JsonElement kubernetesVersion = object.has("kubernetesVersion") ? object.get("kubernetesVersion")
                 : object.get("dsls.kubernetesVersion");
+        JsonElement placement = object.get("placement");
+        JsonElement alone = placement != null && placement.isJsonObject() ? placement.getAsJsonObject().get("alone")
+                : object.get("placement.alone") != null ? object.get("placement.alone") : object.get("dsls.placement.alone");
         return new Settings(strings(inventory), strings(disabled),
                 traceServer != null && traceServer.isJsonPrimitive() ? traceServer.getAsString() : "off",
-                kubernetesVersion != null && kubernetesVersion.isJsonPrimitive() ? kubernetesVersion.getAsString().strip() : "");
+                kubernetesVersion != null && kubernetesVersion.isJsonPrimitive() ? kubernetesVersion.getAsString().strip() : "",
+                alone != null && alone.isJsonPrimitive() && alone.getAsJsonPrimitive().isBoolean() && alone.getAsBoolean());
     }
 
     private static List<String> strings(JsonElement json) {
