@@ -84,7 +84,7 @@ function overheadBar(resource: 'cpu' | 'memory', group: FleetGroup): string {
 }
 
 function reasonHtml(reason: string | undefined): string {
-  return reason ? ` <span class="reason" title="${escapeHtml(REASON_TITLES[reason] ?? reason)}">${escapeHtml(reason)}</span>` : '';
+  return reason ? ` · <span class="reason" title="${escapeHtml(REASON_TITLES[reason] ?? reason)}">${escapeHtml(reason)}</span>` : '';
 }
 
 function pendingItem(pending: FleetPending): string {

@@ -63,7 +63,7 @@ describe('renderFleetBody', () => {
 
   it('names what holds the room of a pending pod, and whom a preemption evicts', () => {
     const pending = element(pool, '<li class="pending-pods" data-daemonset="kube-system/fluent-bit">');
-    assert.equal(visibleText(pending), 'pending kube-system/fluent-bit on 2 nodes resources' +
+    assert.equal(visibleText(pending), 'pending kube-system/fluent-bit on 2 nodes · resources' +
       'room taken by kube-system/cilium (bound first)e.g. ip-10-0-1-7');
     assert.match(pending, /<span class="reason" title="not enough allocatable CPU, memory or other resources">resources<\/span>/);
     const preemption = element(pool, '<li class="preempting-pods" data-daemonset="kube-system/cilium">');
@@ -78,7 +78,7 @@ describe('renderFleetBody', () => {
     assert.match(template, /<span class="pill no-fit">fits: no<\/span>/);
     assert.match(visibleText(template), /^gpu-pool- fits: no pool p3\.2xlarge 4 daemon pods/);
     assert.match(visibleText(template), /leaves cpu 1200m memory 2Gi/);
-    assert.match(visibleText(template), /pending kube-system\/nvidia-device-plugin resourcesroom taken by kube-system\/cilium/);
+    assert.match(visibleText(template), /pending kube-system\/nvidia-device-plugin · resourcesroom taken by kube-system\/cilium/);
     const fits = renderFleetBody({ ...contract, templates: [{ name: 'spare-', fits: true }] }, { folderLabel: 'ws' });
     assert.match(fits, /<span class="pill fits">fits: yes<\/span>/);
   });

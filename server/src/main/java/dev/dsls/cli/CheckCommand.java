@@ -71,14 +71,14 @@ final class CheckCommand implements Callable<Integer> {
         if (failOn != null && !WorkspaceConfig.FAIL_ON.contains(failOn)) {
             return usage(err, "--fail-on " + failOn + ": use " + String.join(", ", WorkspaceConfig.FAIL_ON));
         }
-        CliWorkspace workspace;
-        List<InputFiles.Input> inputs;
+        WorkspaceOptions.Opened opened;
         try {
-            workspace = workspaceOptions.open("check", paths, disabled, err);
-            inputs = InputFiles.read(paths, System.in, excluded(workspace), note -> err.println("dsls check: " + note));
+            opened = workspaceOptions.openWithInputs("check", paths, disabled, err);
         } catch (InputFiles.UsageException e) {
             return usage(err, e.getMessage());
         }
+        CliWorkspace workspace = opened.workspace();
+        List<InputFiles.Input> inputs = opened.inputs();
         List<CheckReport.FileResult> results = new ArrayList<>();
         WorkspaceConfig settings = workspace.config;
         if (!settings.problems().isEmpty()) {

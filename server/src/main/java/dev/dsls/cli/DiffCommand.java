@@ -79,15 +79,14 @@ final class DiffCommand implements Callable<Integer> {
         if (paths.contains(InputFiles.STDIN)) {
             return usage(err, "standard input has no git revision to compare with: name the files or folders");
         }
-        CliWorkspace workspace;
-        List<InputFiles.Input> inputs;
+        WorkspaceOptions.Opened opened;
         try {
-            workspace = workspaceOptions.open("diff", paths, disabled, err);
-            inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
-                    note -> err.println("dsls diff: " + note));
+            opened = workspaceOptions.openWithInputs("diff", paths, disabled, err);
         } catch (InputFiles.UsageException e) {
             return usage(err, e.getMessage());
         }
+        CliWorkspace workspace = opened.workspace();
+        List<InputFiles.Input> inputs = opened.inputs();
         DaemonSetLanguageService service = workspace.service;
         Inventory inventory = service.workspace().inventory().state().inventory();
         Severity failLevel = workspace.failOn(failOn);

@@ -51,16 +51,15 @@ final class FleetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CliWorkspace workspace;
-        List<InputFiles.Input> inputs;
+        WorkspaceOptions.Opened opened;
         try {
-            workspace = workspaceOptions.open("fleet", paths, List.of(), err);
-            inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
-                    note -> err.println("dsls fleet: " + note));
+            opened = workspaceOptions.openWithInputs("fleet", paths, List.of(), err);
         } catch (InputFiles.UsageException e) {
             err.println("dsls fleet: " + e.getMessage());
             return Main.USAGE;
         }
+        CliWorkspace workspace = opened.workspace();
+        List<InputFiles.Input> inputs = opened.inputs();
         DaemonSetLanguageService service = workspace.service;
         if (service.workspace().inventory().state().inventory().isEmpty()) {
             err.println("dsls fleet: no node inventory: pass --nodes FILE (kubectl get nodes,pods -A -o yaml >"

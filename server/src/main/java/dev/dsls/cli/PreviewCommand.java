@@ -54,16 +54,15 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CliWorkspace workspace;
-        List<InputFiles.Input> inputs;
+        WorkspaceOptions.Opened opened;
         try {
-            workspace = workspaceOptions.open("preview", paths, List.of(), err);
-            inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
-                    note -> err.println("dsls preview: " + note));
+            opened = workspaceOptions.openWithInputs("preview", paths, List.of(), err);
         } catch (InputFiles.UsageException e) {
             err.println("dsls preview: " + e.getMessage());
             return Main.USAGE;
         }
+        CliWorkspace workspace = opened.workspace();
+        List<InputFiles.Input> inputs = opened.inputs();
         DaemonSetLanguageService service = workspace.service;
         List<PreviewText.Previewed> previews = new ArrayList<>();
         long errors = 0;

@@ -25,6 +25,19 @@ final class WorkspaceOptions {
                     + " else the newest.")
     String kubernetesVersion;
 
+    /** A run's workspace and the manifest files its PATH arguments name (those it excludes left out). */
+    record Opened(CliWorkspace workspace, List<InputFiles.Input> inputs) {
+    }
+
+    /** The workspace of the inputs and the inputs themselves; notes (a skipped Helm chart) go to stderr. */
+    Opened openWithInputs(String command, List<String> paths, List<String> disabled, PrintWriter err)
+            throws InputFiles.UsageException {
+        CliWorkspace workspace = open(command, paths, disabled, err);
+        List<InputFiles.Input> inputs = InputFiles.read(paths, System.in, CheckCommand.excluded(workspace),
+                note -> err.println("dsls " + command + ": " + note));
+        return new Opened(workspace, inputs);
+    }
+
     /** The workspace of the inputs, with these options over its configuration. */
     CliWorkspace open(String command, List<String> paths, List<String> disabled, PrintWriter err)
             throws InputFiles.UsageException {
