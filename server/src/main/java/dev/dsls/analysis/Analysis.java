@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Analysis {
     /** A document's diagnostics and the turned-off codes, Kubernetes version and inventory they were computed with. */
     private record Checked(Set<String> disabled, KubernetesVersion kubernetesVersion, Inventory inventory,
-                           FleetScope fleet, List<Diagnostic> diagnostics) {
+                           List<dev.dsls.inventory.PriorityClass> classes, List<Placement> placements,
+                           List<Diagnostic> diagnostics) {
     }
 
     private final ManifestAnalyzer analyzer = new ManifestAnalyzer();
@@ -72,21 +73,36 @@ public final class Analysis {
         CheckOptions options = new CheckOptions(disabled, checks, kubernetesVersion);
         Map<YNode, Checked> previous = file.ownNodes().isEmpty() ? checked.getOrDefault(file.uri(), Map.of()) : Map.of();
         Map<YNode, Checked> current = new IdentityHashMap<>();
-        FleetScope fleet = scope;
         for (YamlDocument document : file.yaml().documents()) {
             Checked known = document.root() == null ? null : previous.get(document.root());
+            // The fleet places a document's DaemonSets anew when another changes: the very same placements
+            // (the fleet reuses those it can) mean the very same placement diagnostics.
+            List<Placement> placed = inventory.isEmpty() ? List.of() : ManifestObject.daemonSets(document).stream()
+                    .map(daemonSet -> placements.placement(daemonSet, inventory)).toList();
             List<Diagnostic> diagnostics = known != null && known.disabled().equals(options.disabledCodes())
                     && known.kubernetesVersion().equals(kubernetesVersion) && known.inventory() == inventory
-                    && known.fleet().sameAs(fleet) ? known.diagnostics()
-                    : analyzer.analyze(file.yaml(), document, options);
+                    && known.classes().equals(scope.priorityClasses()) && sameObjects(known.placements(), placed)
+                    ? known.diagnostics() : analyzer.analyze(file.yaml(), document, options);
             if (document.root() != null) {
-                current.put(document.root(), new Checked(options.disabledCodes(), kubernetesVersion, inventory, fleet,
-                        diagnostics));
+                current.put(document.root(), new Checked(options.disabledCodes(), kubernetesVersion, inventory,
+                        scope.priorityClasses(), placed, diagnostics));
             }
             all.addAll(diagnostics);
         }
         checked.put(file.uri(), current);
         return all;
+    }
+
+    private static boolean sameObjects(List<Placement> a, List<Placement> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Drops what is kept for a file the editor closed. */

@@ -74,7 +74,11 @@ public final class PlacementCache {
             }
             List<CompiledDaemonSet> compiled = new ArrayList<>(current.daemonSets().size());
             current.daemonSets().forEach(daemonSet -> compiled.add(CompiledDaemonSet.of(daemonSet)));
-            Fleet fleet = FleetEvaluator.evaluate(compiled, inventory, priorityClasses(current, inventory), Instant.now());
+            // The last fleet over this inventory holds for every member bound before the first that changed.
+            Fleet previous = known != null && known.scope().priorityClasses().equals(current.priorityClasses())
+                    ? known.fleet() : null;
+            Fleet fleet = FleetEvaluator.evaluate(compiled, inventory, priorityClasses(current, inventory), Instant.now(),
+                    previous);
             fleets.put(inventory, new Together(current, fleet));
             return fleet;
         }

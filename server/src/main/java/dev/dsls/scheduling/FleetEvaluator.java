@@ -1,5 +1,6 @@
 package dev.dsls.scheduling;
 
+import dev.dsls.inventory.HostPortInfo;
 import dev.dsls.inventory.Inventory;
 import dev.dsls.inventory.NodeInfo;
 import dev.dsls.inventory.OwnerReference;
@@ -7,7 +8,6 @@ import dev.dsls.inventory.Pod;
 import dev.dsls.inventory.Resources;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,24 +31,18 @@ public final class FleetEvaluator {
 
     public static Fleet evaluate(List<CompiledDaemonSet> daemonSets, Inventory inventory, PriorityClasses classes,
                                  Instant now) {
-        List<NodeInfo> nodes = inventory.nodes();
-        List<Map<String, List<Pod>>> ownPods = new ArrayList<>(daemonSets.size());
-        Map<String, List<Pod>> fleetPodsByNode = new HashMap<>();
-        for (CompiledDaemonSet daemonSet : daemonSets) {
-            Map<String, List<Pod>> pods = inventory.pods().isEmpty() ? Map.of()
-                    : DaemonSetController.daemonPodsByNode(daemonSet, inventory.pods());
-            ownPods.add(pods);
-            pods.forEach((node, list) -> fleetPodsByNode.computeIfAbsent(node, n -> new ArrayList<>()).addAll(list));
-        }
-        NodeInfo[] room = new NodeInfo[nodes.size()];
-        for (int i = 0; i < room.length; i++) {
-            NodeInfo node = nodes.get(i);
-            room[i] = node.without(fleetPodsByNode.getOrDefault(node.name(), List.of()));
-        }
-        // Each node without this pass's daemon pods (less the evicted victims): what "fits alone" is tested on.
-        NodeInfo[] withoutFleet = room.clone();
-        List<List<Bound>> boundHere = new ArrayList<>(Collections.nCopies(room.length, List.of()));
+        return evaluate(daemonSets, inventory, classes, now, null);
+    }
 
+    /**
+     * As above, reusing {@code previous} (the last fleet over the same inventory and classes) as far as
+     * it still holds: while the DaemonSets bound so far are the very same objects, or bound exactly as
+     * before (an edit that changes no request, port or selector), their placements are kept and the next
+     * one starts from the nodes as the previous pass left them. An edit of one DaemonSet among a hundred
+     * then evaluates one, not a hundred.
+     */
+    public static Fleet evaluate(List<CompiledDaemonSet> daemonSets, Inventory inventory, PriorityClasses classes,
+                                 Instant now, Fleet previous) {
         List<PriorityClasses.Priority> priorities = daemonSets.stream()
                 .map(daemonSet -> classes.resolve(daemonSet.podSpec().priorityClassName())).toList();
         List<Integer> queue = new ArrayList<>();
@@ -57,95 +51,175 @@ public final class FleetEvaluator {
         }
         // A stable sort: equal priorities keep the order given.
         queue.sort(Comparator.comparingInt(i -> -priorities.get(i).value()));
+        Map<String, Resources> requests = new HashMap<>();
+        daemonSets.forEach(daemonSet -> requests.put(daemonSet.namespace() + "/" + daemonSet.name(),
+                daemonSet.requests().total()));
 
+        boolean following = previous != null && previous.inventory() == inventory;
+        NodeInfo[] room = null;
         Placement[] placements = new Placement[daemonSets.size()];
-        for (int member : queue) {
+        for (int position = 0; position < queue.size(); position++) {
+            int member = queue.get(position);
             CompiledDaemonSet daemonSet = daemonSets.get(member);
             PriorityClasses.Priority priority = priorities.get(member);
-            Pod daemonPod = daemonPod(daemonSet, priority.value());
-            Resources request = daemonSet.requests().total();
-            Bound bound = new Bound(daemonPod.qualifiedName(), request);
-            List<NodePlacement> verdicts = new ArrayList<>(nodes.size());
-            for (int i = 0; i < room.length; i++) {
-                NodeInfo node = room[i];
-                int inventoryPods = ownPods.get(member).getOrDefault(node.name(), List.of()).size();
-                DaemonSetController.ShouldRun decision = DaemonSetController.nodeShouldRunDaemonPod(daemonSet, node.node());
-                if (!decision.shouldRun()) {
-                    verdicts.add(new NodePlacement(daemonSet, node, decision, false, inventoryPods));
-                    continue;
-                }
-                if (PlacementEvaluator.fits(daemonSet, node)) {
-                    verdicts.add(new NodePlacement(daemonSet, node, decision, true, inventoryPods));
-                    room[i] = node.with(daemonPod, request, daemonSet.hostPorts());
-                    boundHere.set(i, appended(boundHere.get(i), bound));
-                    continue;
-                }
-                List<Pod> victims = priority.preempts()
-                        ? DefaultPreemption.selectVictimsOnNode(daemonSet, priority.value(), node, classes) : null;
-                if (victims != null) {
-                    verdicts.add(NodePlacement.preempting(daemonSet, node, decision, inventoryPods,
-                            victims.stream().map(Pod::qualifiedName).toList()));
-                    room[i] = node.without(victims).with(daemonPod, request, daemonSet.hostPorts());
-                    withoutFleet[i] = withoutFleet[i].without(victims);
-                    boundHere.set(i, appended(boundHere.get(i), bound));
-                    continue;
-                }
-                // Held by the others when the node as it is now, less their daemon pods, would take it.
-                List<String> heldBy = !boundHere.get(i).isEmpty() && PlacementEvaluator.fits(daemonSet, withoutFleet[i])
-                        ? holders(daemonSet, node, boundHere.get(i)) : List.of();
-                verdicts.add(NodePlacement.pending(daemonSet, node, decision, inventoryPods, heldBy));
+            Placement before = following && position < previous.bindingOrder().size()
+                    ? previous.bindingOrder().get(position) : null;
+            if (room == null && before != null && before.daemonSet().object().root() == daemonSet.object().root()
+                    && before.priority().equals(priority)) {
+                placements[member] = before;
+                continue;
             }
-            DaemonSetStatus status = DaemonSetController.status(daemonSet, verdicts, ownPods.get(member), now);
-            RolloutPreview rollout = RolloutPreview.of(daemonSet, status.desiredNumberScheduled());
-            placements[member] = new Placement(daemonSet, inventory, verdicts, status, rollout, priority,
-                    PlacementEvaluator.ASSUMPTIONS);
+            if (room == null) {
+                room = following ? roomAt(previous, position) : initialRoom(daemonSets, inventory);
+            }
+            Placement placement = bind(daemonSet, priority, room, inventory, classes, requests, now);
+            placements[member] = placement;
+            if (before != null && bindsAlike(placement, before)) {
+                // The rest met the nodes as they met them before: follow the previous pass again.
+                room = null;
+            } else {
+                following = false;
+            }
         }
+        List<NodeInfo> after = room != null ? List.of(room) : following ? List.of(roomAt(previous, queue.size()))
+                : List.of(initialRoom(daemonSets, inventory));
         List<Placement> inOrder = List.of(placements);
-        return new Fleet(inventory, inOrder, queue.stream().map(i -> placements[i]).toList(), List.of(room));
+        return new Fleet(inventory, inOrder, queue.stream().map(i -> placements[i]).toList(), after);
     }
 
-    /** The pod the controller would create, as the scheduler's NodeInfo holds it once bound. */
+    /** The nodes as the previous pass left them for its {@code position}-th DaemonSet (or after its last). */
+    private static NodeInfo[] roomAt(Fleet previous, int position) {
+        if (position >= previous.bindingOrder().size()) {
+            return previous.nodesAfter().toArray(NodeInfo[]::new);
+        }
+        List<NodePlacement> met = previous.bindingOrder().get(position).nodes();
+        NodeInfo[] room = new NodeInfo[met.size()];
+        for (int i = 0; i < room.length; i++) {
+            room[i] = met.get(i).node();
+        }
+        return room;
+    }
+
+    /** The inventory's nodes without the pods of the DaemonSets previewed (their pods are bound afresh). */
+    private static NodeInfo[] initialRoom(List<CompiledDaemonSet> daemonSets, Inventory inventory) {
+        Map<String, List<Pod>> fleetPodsByNode = new HashMap<>();
+        if (!inventory.pods().isEmpty()) {
+            for (CompiledDaemonSet daemonSet : daemonSets) {
+                DaemonSetController.daemonPodsByNode(daemonSet, inventory.pods()).forEach((node, list) ->
+                        fleetPodsByNode.computeIfAbsent(node, n -> new ArrayList<>()).addAll(list));
+            }
+        }
+        List<NodeInfo> nodes = inventory.nodes();
+        NodeInfo[] room = new NodeInfo[nodes.size()];
+        for (int i = 0; i < room.length; i++) {
+            NodeInfo node = nodes.get(i);
+            room[i] = node.without(fleetPodsByNode.getOrDefault(node.name(), List.of()));
+        }
+        return room;
+    }
+
+    /** Binds one DaemonSet's pods over the nodes as they are, leaving them with its pods (and without its victims). */
+    private static Placement bind(CompiledDaemonSet daemonSet, PriorityClasses.Priority priority, NodeInfo[] room,
+                                  Inventory inventory, PriorityClasses classes, Map<String, Resources> requests,
+                                  Instant now) {
+        Map<String, List<Pod>> ownPods = inventory.pods().isEmpty() ? Map.of()
+                : DaemonSetController.daemonPodsByNode(daemonSet, inventory.pods());
+        Pod daemonPod = daemonPod(daemonSet, priority.value());
+        Resources request = daemonSet.requests().total();
+        List<NodePlacement> verdicts = new ArrayList<>(room.length);
+        for (int i = 0; i < room.length; i++) {
+            NodeInfo node = room[i];
+            int inventoryPods = ownPods.getOrDefault(node.name(), List.of()).size();
+            DaemonSetController.ShouldRun decision = DaemonSetController.nodeShouldRunDaemonPod(daemonSet, node.node());
+            if (!decision.shouldRun()) {
+                verdicts.add(new NodePlacement(daemonSet, node, decision, false, inventoryPods));
+                continue;
+            }
+            if (PlacementEvaluator.fits(daemonSet, node)) {
+                verdicts.add(new NodePlacement(daemonSet, node, decision, true, inventoryPods));
+                room[i] = node.with(daemonPod, request, daemonSet.hostPorts());
+                continue;
+            }
+            List<Pod> victims = priority.preempts()
+                    ? DefaultPreemption.selectVictimsOnNode(daemonSet, priority.value(), node, classes) : null;
+            if (victims != null) {
+                verdicts.add(NodePlacement.preempting(daemonSet, node, decision, inventoryPods,
+                        victims.stream().map(Pod::qualifiedName).toList()));
+                room[i] = node.without(victims).with(daemonPod, request, daemonSet.hostPorts());
+                continue;
+            }
+            // Held by the others when the node as it is now, less their daemon pods, would take it.
+            List<Pod> bound = node.pods().stream().filter(FleetEvaluator::isBoundByPreview).toList();
+            List<String> heldBy = !bound.isEmpty() && PlacementEvaluator.fits(daemonSet, node.without(bound))
+                    ? holders(daemonSet, node, bound, requests) : List.of();
+            verdicts.add(NodePlacement.pending(daemonSet, node, decision, inventoryPods, heldBy));
+        }
+        DaemonSetStatus status = DaemonSetController.status(daemonSet, verdicts, ownPods, now);
+        RolloutPreview rollout = RolloutPreview.of(daemonSet, status.desiredNumberScheduled());
+        return new Placement(daemonSet, inventory, verdicts, status, rollout, priority, PlacementEvaluator.ASSUMPTIONS);
+    }
+
+    /** True when both placements bind the same pod (name, request, ports) to the same nodes with the same victims. */
+    private static boolean bindsAlike(Placement placement, Placement before) {
+        CompiledDaemonSet now = placement.daemonSet();
+        CompiledDaemonSet then = before.daemonSet();
+        if (!now.name().equals(then.name()) || !now.namespace().equals(then.namespace())
+                || placement.priority().value() != before.priority().value()
+                || !now.requests().total().equals(then.requests().total())
+                || !now.hostPorts().stream().map(HostPortInfo.PortUse::port).toList()
+                .equals(then.hostPorts().stream().map(HostPortInfo.PortUse::port).toList())) {
+            return false;
+        }
+        for (int i = 0; i < placement.nodes().size(); i++) {
+            NodePlacement a = placement.nodes().get(i);
+            NodePlacement b = before.nodes().get(i);
+            if ((a.runs() == NodePlacement.Runs.YES) != (b.runs() == NodePlacement.Runs.YES) || !a.victims().equals(b.victims())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The pod the controller would create, as the scheduler's NodeInfo holds it once bound. It has no
+     * source location, which no pod read from an inventory lacks: that tells the bound ones apart.
+     */
     private static Pod daemonPod(CompiledDaemonSet daemonSet, int priority) {
         OwnerReference owner = new OwnerReference("apps/v1", "DaemonSet", daemonSet.name(), "", true);
         return new Pod(daemonSet.name(), daemonSet.namespace(), Map.of(), List.of(owner),
                 daemonSet.podSpec().withPriority(priority), "Running", true, null, null, false, null);
     }
 
-    /** A daemon pod this pass bound to a node: its DaemonSet and what it requests. */
-    private record Bound(String daemonSet, Resources request) {
+    private static boolean isBoundByPreview(Pod pod) {
+        return pod.source() == null;
     }
 
     /**
      * The DaemonSets bound here before that take what this pod lacks: the holder of a wanted host port,
      * those requesting a resource that is short, or all of them when it is the pod count.
      */
-    private static List<String> holders(CompiledDaemonSet daemonSet, NodeInfo node, List<Bound> bound) {
+    private static List<String> holders(CompiledDaemonSet daemonSet, NodeInfo node, List<Pod> bound,
+                                        Map<String, Resources> requests) {
         Set<String> holders = new LinkedHashSet<>();
         for (NodePorts.Conflict conflict : NodePorts.conflicts(daemonSet.hostPorts(), node.usedPorts())) {
-            for (Bound pod : bound) {
-                if (pod.daemonSet().equals(conflict.holder())) {
-                    holders.add(pod.daemonSet());
+            for (Pod pod : bound) {
+                if (pod.qualifiedName().equals(conflict.holder())) {
+                    holders.add(pod.qualifiedName());
                 }
             }
         }
         for (NodeResourcesFit.InsufficientResource missing : NodeResourcesFit.fitsRequest(daemonSet.requests().total(),
                 node.node().allocatable(), node.requested(), node.podCount())) {
-            for (Bound pod : bound) {
-                if (Resources.PODS.equals(missing.resource()) || pod.request().get(missing.resource()) > 0) {
-                    holders.add(pod.daemonSet());
+            for (Pod pod : bound) {
+                Resources request = requests.get(pod.qualifiedName());
+                if (Resources.PODS.equals(missing.resource()) || request != null && request.get(missing.resource()) > 0) {
+                    holders.add(pod.qualifiedName());
                 }
             }
         }
         if (holders.isEmpty()) {
-            bound.forEach(pod -> holders.add(pod.daemonSet()));
+            bound.forEach(pod -> holders.add(pod.qualifiedName()));
         }
         return List.copyOf(holders);
-    }
-
-    private static List<Bound> appended(List<Bound> list, Bound item) {
-        List<Bound> more = new ArrayList<>(list.size() + 1);
-        more.addAll(list);
-        more.add(item);
-        return more;
     }
 }
