@@ -88,6 +88,29 @@ class FeatureGateValidationTest {
         }
     }
 
+    /** The container-level and volume rows: the field, its YAML ("; " between lines), and the first version that keeps it. */
+    @ParameterizedTest(name = "{0} kept from {3}")
+    @CsvSource(delimiter = '#', value = {
+            "containers[0].resizePolicy#container#resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]#1.33#1.32",
+            "securityContext.supplementalGroupsPolicy#pod#securityContext: {supplementalGroupsPolicy: Strict}#1.33#1.32",
+            "securityContext.seLinuxChangePolicy#pod#securityContext: {seLinuxChangePolicy: Recursive}#1.33#1.32",
+            "volumes[0].image#pod#volumes: [{name: data, image: {reference: example.com/data:1}}]#1.35#1.34",
+            "containers[0].env[0].valueFrom.fileKeyRef#container#env: [{name: A, valueFrom: {fileKeyRef: {volumeName: v,"
+                    + " path: a.env, key: A}}}]#1.35#1.34",
+            "containers[0].restartPolicyRules#container#restartPolicy: Never; restartPolicyRules: [{action: Restart,"
+                    + " exitCodes: {operator: In, values: [42]}}]#1.35#1.34"})
+    void containerAndVolumeFieldsAreDroppedUntilTheirGateIsOnByDefault(String field, String where, String yaml,
+                                                                        String keptFrom, String droppedIn) {
+        String lines = yaml.replace("; ", "\n") + "\n";
+        String manifest = where.equals("pod") ? daemonSet("", lines, "") : daemonSet("", "", lines);
+        List<String> dropped = problems(manifest, droppedIn, ValidationCodes.FIELD_DROPPED);
+        assertEquals(1, dropped.size(), dropped.toString());
+        String line = dropped.get(0);
+        assertEquals("spec.template.spec." + field + "|Warning|Kubernetes " + droppedIn + " drops spec.template.spec."
+                + field, line.substring(line.indexOf('|') + 1, line.indexOf(':', line.indexOf("drops"))));
+        assertEquals(List.of(), problems(manifest, keptFrom, ValidationCodes.FIELD_DROPPED));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"1.33, 1", "1.36, 1"})
     void stopSignalsAreDroppedInEverySupportedVersion(String version, int count) {
