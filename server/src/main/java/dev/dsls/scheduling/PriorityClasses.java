@@ -69,11 +69,6 @@ public final class PriorityClasses {
         return spec.priority() != null ? spec.priority() : resolve(spec.priorityClassName()).value();
     }
 
-    /** True when some class besides the built-in two is declared. */
-    public boolean declaresAny() {
-        return declared.size() > 2;
-    }
-
     /** The declared and built-in class names, for "did you mean". */
     public java.util.Set<String> names() {
         return declared.keySet();
