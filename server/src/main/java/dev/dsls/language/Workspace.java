@@ -38,6 +38,7 @@ public final class Workspace {
     /** The stamps of the folder's files without either, so an unchanged one is not read again. */
     private volatile Map<String, List<Long>> skipped = Map.of();
     private volatile boolean alone;
+    private volatile ScopeOf lastScope;
     private final WorkspaceInventory inventory = new WorkspaceInventory();
     private volatile Set<String> disabledChecks = Set.of();
     private volatile WorkspaceConfig config = WorkspaceConfig.NONE;
@@ -93,13 +94,38 @@ public final class Workspace {
             folder.forEach((uri, file) -> all.put(uri, file.manifest()));
         }
         files().forEach(file -> all.put(file.uri(), file));
+        List<ManifestFile> sources = List.copyOf(all.values());
+        boolean previewAlone = alone;
+        ScopeOf known = lastScope;
+        // Asked for every placement: rebuilt only when a file version or the setting changed.
+        if (known != null && known.alone() == previewAlone && sameFiles(known.files(), sources)) {
+            return known.scope();
+        }
         List<ManifestObject> daemonSets = new ArrayList<>();
         List<PriorityClass> classes = new ArrayList<>();
-        for (ManifestFile file : all.values()) {
+        for (ManifestFile file : sources) {
             daemonSets.addAll(file.daemonSets());
             classes.addAll(file.ownNodes().priorityClasses());
         }
-        return new FleetScope(daemonSets, classes, alone);
+        FleetScope scope = new FleetScope(daemonSets, classes, previewAlone);
+        lastScope = new ScopeOf(sources, previewAlone, scope);
+        return scope;
+    }
+
+    /** The last fleet scope and the file versions it was made of. */
+    private record ScopeOf(List<ManifestFile> files, boolean alone, FleetScope scope) {
+    }
+
+    private static boolean sameFiles(List<ManifestFile> a, List<ManifestFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The file (given, open or in the folder) that holds this DaemonSet object, or null. */
